@@ -35,11 +35,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
 import yaml
 
+# run_notebooks (nbclient, nbformat) is imported only when a notebook must run: it takes seconds to
+# import, and a no-change rebuild should not pay for it
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run_notebooks  # noqa: E402
 
 # bump when the way notebooks are executed changes, to invalidate every cached executed copy
 EXEC_VERSION = "1"
@@ -103,6 +103,7 @@ def executed_copy(nb_path: Path, rel: str, lib: str, cache: Path, root: Path, ti
         say(f"cached    {rel}")
         return cached
     say(f"executing {rel} ...")
+    import run_notebooks
     with tempfile.TemporaryDirectory(prefix="lrlab-site-exec-") as tmp:
         outcome = run_notebooks.run_one(nb_path, Path(tmp), root, timeout)
         if not outcome.ok:
@@ -125,9 +126,9 @@ def check_student_form(path: Path, rel: str) -> None:
 
 def count_outputs(nb_path: Path) -> dict:
     """Charts and sliders a rendered page must show (from the executed notebook's text/html outputs)."""
-    nb = nbformat.read(nb_path, as_version=4)
+    nb = json.loads(nb_path.read_text())
     charts = sliders = 0
-    for cell in nb.cells:
+    for cell in nb["cells"]:
         for out in cell.get("outputs", []):
             html = out.get("data", {}).get("text/html", "")
             html = "".join(html) if isinstance(html, list) else html
@@ -165,9 +166,20 @@ def mathjax_skip(rel: Path) -> bool:
 
 
 def lab_link(rel: str, lab_url: str) -> str:
-    """URL opening the notebook in JupyterLab. `workbook lab` serves notebooks/ as its root, so
-    notebooks/01_x.ipynb is lab/tree/01_x.ipynb; exercises open from their release folder path."""
-    tree = rel[len("notebooks/"):] if rel.startswith("notebooks/") else rel
+    """URL opening the notebook in JupyterLab.
+
+    A lab_url with "{path}" is a template that gets the repository path of the notebook
+    (notebooks/01_x.ipynb), e.g. Binder: https://mybinder.org/v2/gh/OWNER/REPO/HEAD?urlpath=lab/tree/{path}.
+    Otherwise lab_url is a JupyterLab started by `workbook lab`, whose root is notebooks/:
+    notebooks/01_x.ipynb opens as {lab_url}/lab/tree/01_x.ipynb. Exercise pages point to the student
+    version under target/nbgrader/release/ ("{path}" form only; plain form: the exercise folder of lab).
+    """
+    path = rel
+    if rel.startswith("exercises/"):
+        path = "target/nbgrader/release/" + rel[len("exercises/"):]
+    if "{path}" in lab_url:
+        return lab_url.replace("{path}", path)
+    tree = rel[len("notebooks/"):] if rel.startswith("notebooks/") else "../" + path
     return f"{lab_url.rstrip('/')}/lab/tree/{tree}"
 
 
