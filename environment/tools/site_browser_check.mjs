@@ -57,7 +57,12 @@ try {
     const page = await context.newPage();
     const consoleErrors = [];
     const networkRequests = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      // the browser's own request for /favicon.ico (no page asks for it) is not the page's error
+      if (m.type() === 'error' && !(m.location().url || '').endsWith('/favicon.ico')) {
+        consoleErrors.push(`${m.text()} (${m.location().url || 'page'})`);
+      }
+    });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     page.on('request', (r) => { if (!local(r.url())) networkRequests.push(r.url()); });
     page.on('requestfailed', (r) => { if (local(r.url())) consoleErrors.push(`failed to load ${r.url()}`); });
@@ -65,6 +70,10 @@ try {
     const result = { page: pagePath, consoleErrors, networkRequests, charts: want.charts };
     try {
       await page.goto(base + pagePath, { waitUntil: 'load', timeout: 30000 });
+      if (pagePath === 'index.html') { // Jupyter Book's index.html forwards to the first page
+        await page.waitForURL(/intro\.html$/, { timeout: 10000 });
+        await page.waitForLoadState('load');
+      }
       // charts draw asynchronously (each output script waits for window.Plotly); MathJax typesets late
       await page.waitForFunction((n) => [...document.querySelectorAll('.lrlab-plot')]
         .filter((el) => el.querySelector('svg.main-svg')).length >= n, want.charts, { timeout: 20000 })

@@ -222,9 +222,11 @@ def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_u
             f.unlink()
 
 
-def tree_hash(folder: Path, extra: str) -> str:
+def tree_hash(folder: Path, extra: str, skip: tuple[str, ...] = ()) -> str:
     h = hashlib.sha256(extra.encode())
     for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if f.relative_to(folder).parts[0] in skip:
+            continue
         h.update(str(f.relative_to(folder)).encode())
         h.update(hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()[:20]
@@ -235,10 +237,16 @@ def tree_hash(folder: Path, extra: str) -> str:
 SPHINX_PROGRESS = re.compile(r"^(reading sources|writing output|copying static|dumping search|building \[)")
 
 
-def render(root: Path, work: Path, src: Path) -> Path:
+def render(root: Path, work: Path, src: Path, frame_stamp: str) -> Path:
+    """Runs Jupyter Book. Sphinx rebuilds incrementally by page, but it does not notice a change to
+    our extension, assets, config or toc: when any of those (the "frame") changed, rebuild all."""
     jb = Path(sys.executable).parent / "jupyter-book"
     log_path = work / "jupyter-book.log"
     cmd = [str(jb), "build", str(src), "--path-output", str(work), "--builder", "html"]
+    frame_file = work / "frame.stamp"
+    if not frame_file.is_file() or frame_file.read_text() != frame_stamp:
+        cmd.append("--all")
+        frame_file.unlink(missing_ok=True)
     env = dict(os.environ, PYTHONWARNINGS="ignore", NO_COLOR="1")
     with log_path.open("w") as log:
         proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -259,6 +267,7 @@ def render(root: Path, work: Path, src: Path) -> Path:
     html = work / "_build" / "html"
     if not (html / "index.html").is_file():
         raise BuildError(f"jupyter-book build wrote no {html}/index.html (log {log_path})")
+    frame_file.write_text(frame_stamp)
     return html
 
 
@@ -351,7 +360,8 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
             pass
 
     say(f"rendering {len(pages) + 1} pages with Jupyter Book ...")
-    html = render(root, work, src)
+    frame = tree_hash(src, Path(__file__).read_text(), skip=("notebooks", "exercises"))
+    html = render(root, work, src, frame)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))

@@ -47,6 +47,10 @@ def setup(app):
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.add_config_value("lrlab_lab_links", {}, "html")
     app.add_config_value("lrlab_lab_note", "", "html")
+    # pydata-sphinx-theme 0.17 logs console.error("Got invalid theme mode") on a reader's first visit
+    # (empty localStorage); start from its own default, "auto", instead
+    app.add_js_file(None, priority=100, body=(
+        'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }'))
     app.add_js_file("lrlab-amd-off.js", priority=200)
     app.add_js_file("plotly.min.js", priority=201)
     app.add_js_file("lrlab-amd-on.js", priority=202)
