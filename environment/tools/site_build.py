@@ -72,6 +72,25 @@ def release_notebooks(target: Path) -> list[Path]:
                   if p.is_file() and ".ipynb_checkpoints" not in p.parts)
 
 
+def ensure_releases(root: Path, target: Path) -> None:
+    """Runs `environment/workbook assign` (the grade verb) when the student versions are missing or
+    older than the exercise sources; nothing to do while there are no exercises."""
+    sources = [p for p in (root / "notebooks" / "exercises" / "source").rglob("*.ipynb")
+               if ".ipynb_checkpoints" not in p.parts]
+    assign = root / "environment" / "verbs" / "assign"
+    if not sources or not assign.is_file():
+        return
+    released = release_notebooks(target)
+    newest_source = max(p.stat().st_mtime for p in sources)
+    if len(released) >= len(sources) and min(p.stat().st_mtime for p in released) >= newest_source:
+        return
+    say("writing the exercises' student versions (environment/workbook assign) ...")
+    proc = subprocess.run([str(root / "environment" / "workbook"), "assign", "--out", str(target / "nbgrader")],
+                          cwd=root, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BuildError(f"environment/workbook assign failed:\n{(proc.stdout + proc.stderr)[-2000:]}")
+
+
 def library_key(target: Path) -> str:
     """Hash of the library build the kernel loads: target/lrlab.jar and target/lib/*.jar."""
     jar = target / "lrlab.jar"
@@ -179,8 +198,11 @@ def lab_link(rel: str, lab_url: str) -> str:
         path = "target/nbgrader/release/" + rel[len("exercises/"):]
     if "{path}" in lab_url:
         return lab_url.replace("{path}", path)
-    tree = rel[len("notebooks/"):] if rel.startswith("notebooks/") else "../" + path
-    return f"{lab_url.rstrip('/')}/lab/tree/{tree}"
+    if rel.startswith("notebooks/"):
+        return f"{lab_url.rstrip('/')}/lab/tree/{rel[len('notebooks/'):]}"
+    # a lab rooted at notebooks/ cannot reach target/nbgrader/release: students get exercises from
+    # their course (nbgrader's assignment list or a copy), so the link only opens JupyterLab
+    return f"{lab_url.rstrip('/')}/lab"
 
 
 def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_url: str) -> None:
@@ -324,12 +346,14 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
     start = time.monotonic()
     env = root / "environment"
     target = Path(os.environ.get("LRLAB_TARGET", root / "target"))
-    work = target / "site-work"
+    # beside DIR: its Sphinx work folder (incremental builds) and its cache of executed notebooks
+    work = out.parent / f"{out.name}-work"
     src = work / "src"
-    cache = target / "site-cache"
+    cache = out.parent / f"{out.name}-cache"
 
     lib = library_key(target)
     course = course_notebooks(root)
+    ensure_releases(root, target)
     releases = release_notebooks(target)
     say(f"{len(course)} course notebooks, {len(releases)} exercise pages (student versions), library {lib}")
     if not course:
