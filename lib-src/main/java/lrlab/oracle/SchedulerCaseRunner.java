@@ -362,8 +362,16 @@ public final class SchedulerCaseRunner implements CaseRunner {
                 .patience(integer(a, "patience", 10))
                 .threshold(dbl(a, "threshold", 1e-4))
                 .cooldown(integer(a, "cooldown", 0))
-                .minLr(dbl(a, "min_lr", 0.0))
                 .eps(dbl(a, "eps", 1e-8));
+        if (a.path("min_lr").isArray()) {
+            double[] floors = new double[a.get("min_lr").size()];
+            for (int i = 0; i < floors.length; i++) {
+                floors[i] = number(a.get("min_lr").get(i), "argument 'min_lr[" + i + "]'");
+            }
+            b.minLrs(floors);
+        } else {
+            b.minLr(dbl(a, "min_lr", 0.0));
+        }
         String mode = a.path("mode").asText("min");
         switch (mode) {
             case "min":

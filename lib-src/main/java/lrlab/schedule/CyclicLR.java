@@ -62,8 +62,7 @@ public final class CyclicLR extends LrScheduler {
     }
 
     @Override
-    public void step() {
-        super.step();
+    protected void afterStep() {
         if (cycleMomentum) {
             double m = momentumAt(lastEpoch);
             for (int g = 0; g < baseLrs.length; g++) {

@@ -37,6 +37,11 @@ public abstract class LrScheduler implements Scheduler {
     public void step() {
         lastEpoch++;
         apply(chainableLrs());
+        afterStep();
+    }
+
+    /** Hook run after every step (and restart) has written the lrs: OneCycleLR/CyclicLR write momentum here. */
+    protected void afterStep() {
     }
 
     /**
@@ -54,6 +59,7 @@ public abstract class LrScheduler implements Scheduler {
             lrs = chainableLrs();
         }
         apply(lrs);
+        afterStep();
     }
 
     /** Writes lrs into the optimizer and remembers them. */

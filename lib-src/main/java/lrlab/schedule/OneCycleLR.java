@@ -83,6 +83,10 @@ public final class OneCycleLR extends LrScheduler {
                     + totalSteps + ": exactly totalSteps steps are allowed; build it with a larger totalSteps");
         }
         super.step();
+    }
+
+    @Override
+    protected void afterStep() {
         if (cycleMomentum) {
             for (int g = 0; g < baseLrs.length; g++) {
                 optimizer.setMomentum(g, momentumAt(g, lastEpoch));

@@ -43,7 +43,15 @@ public final class ReduceLROnPlateau {
         this.thresholdMode = b.thresholdMode;
         this.cooldown = b.cooldown;
         this.minLrs = new double[optimizer.groupCount()];
-        java.util.Arrays.fill(minLrs, b.minLr);
+        if (b.minLrs != null) {
+            if (b.minLrs.length != minLrs.length) {
+                throw new IllegalArgumentException("minLrs must have one entry per parameter group ("
+                        + minLrs.length + "), got " + b.minLrs.length);
+            }
+            System.arraycopy(b.minLrs, 0, minLrs, 0, minLrs.length);
+        } else {
+            java.util.Arrays.fill(minLrs, b.minLr);
+        }
         this.eps = b.eps;
         this.best = mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         this.lastLrs = InitialLrs.currentLrs(optimizer);
@@ -146,6 +154,7 @@ public final class ReduceLROnPlateau {
         private ThresholdMode thresholdMode = ThresholdMode.REL;
         private int cooldown;
         private double minLr;
+        private double[] minLrs;
         private double eps = 1e-8;
 
         private Builder() {
@@ -196,6 +205,18 @@ public final class ReduceLROnPlateau {
         /** Floor of the lr (≥ 0); default 0. */
         public Builder minLr(double minLr) {
             this.minLr = Check.nonNegative("minLr", minLr);
+            return this;
+        }
+
+        /** Floor of the lr per parameter group (each ≥ 0). */
+        public Builder minLrs(double... minLrs) {
+            if (minLrs == null || minLrs.length == 0) {
+                throw new IllegalArgumentException("minLrs must list one floor per group, got none");
+            }
+            for (double m : minLrs) {
+                Check.nonNegative("minLrs", m);
+            }
+            this.minLrs = minLrs.clone();
             return this;
         }
 

@@ -92,6 +92,18 @@ class ReduceLROnPlateauTest {
         assertEquals(1e-8, t.lastLr(), 1e-20, "a cut smaller than eps is skipped, so the lr stops near 1e-8");
     }
 
+    @Test
+    void eachGroupHasItsOwnMinLr() {
+        FakeOptimizer opt = new FakeOptimizer(0.1, 0.1);
+        var s = ReduceLROnPlateau.builder().patience(0).factor(0.1).minLrs(0.05, 0.001).build(opt);
+        s.step(1.0);
+        s.step(2.0);
+        assertEquals(0.05, s.lastLrs()[0]);
+        assertEquals(0.01, s.lastLrs()[1], 1e-17);
+        assertThrows(IllegalArgumentException.class,
+                () -> ReduceLROnPlateau.builder().minLrs(0.1).build(new FakeOptimizer(0.1, 0.1)));
+    }
+
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 Arguments.of("factor", (Executable) () -> ReduceLROnPlateau.builder().factor(1.0)),
@@ -100,6 +112,7 @@ class ReduceLROnPlateauTest {
                 Arguments.of("cooldown", (Executable) () -> ReduceLROnPlateau.builder().cooldown(-1)),
                 Arguments.of("threshold", (Executable) () -> ReduceLROnPlateau.builder().threshold(-1e-3)),
                 Arguments.of("minLr", (Executable) () -> ReduceLROnPlateau.builder().minLr(-1)),
+                Arguments.of("minLrs", (Executable) () -> ReduceLROnPlateau.builder().minLrs(0.1, -0.2)),
                 Arguments.of("eps", (Executable) () -> ReduceLROnPlateau.builder().eps(Double.NaN)),
                 Arguments.of("mode", (Executable) () -> ReduceLROnPlateau.builder().mode(null)),
                 Arguments.of("thresholdMode", (Executable) () -> ReduceLROnPlateau.builder().thresholdMode(null)),
