@@ -2,7 +2,7 @@ package lrlab.testutil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The one tolerance helper of the test suite: |actual − expected| ≤ rtol·|expected| + atol. */
+/** The suite's one tolerance rule: |actual − expected| ≤ rtol·|expected| + atol. */
 public final class Tol {
 
     private Tol() {
@@ -14,13 +14,7 @@ public final class Tol {
         }
     }
 
-    /** Element by element, with the index in the message. */
-    public static void assertClose(double[] expected, double[] actual, double rtol, double atol, String message) {
-        if (expected.length != actual.length) {
-            fail(message + ": length " + actual.length + ", expected " + expected.length);
-        }
-        for (int i = 0; i < expected.length; i++) {
-            assertClose(expected[i], actual[i], rtol, atol, message + "[" + i + "]");
-        }
+    public static void assertClose(double expected, double actual, double rtol, String message) {
+        assertClose(expected, actual, rtol, 0.0, message);
     }
 }
