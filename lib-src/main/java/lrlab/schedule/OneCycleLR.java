@@ -165,6 +165,12 @@ public final class OneCycleLR extends LrScheduler {
         return (to - from) * p + from;
     }
 
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "OneCycleLR(maxLr=" + maxLrs[0] + ", totalSteps=" + totalSteps + ", phaseEnds=" + java.util.Arrays.toString(phaseEnds) + ", anneal=" + anneal + ", initialLr=" + initialLrs[0] + ", minLr=" + minLrs[0] + (cycleMomentum ? ", momentum " + baseMomentum + ".." + maxMomentum : "") + ")";
+    }
+
     /** Options of {@link OneCycleLR}; {@link #build(Optimizer)} attaches it. */
     public static final class Builder {
         private final double maxLr;
