@@ -147,7 +147,9 @@ public final class Diagnosis {
     private static String fmt(double v) {
         if (Double.isNaN(v)) return "n/a";
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return String.valueOf((long) v);
-        return String.format(Locale.ROOT, "%.4g", v);
+        String t = String.format(Locale.ROOT, "%.4g", v);
+        if (t.contains(".") && !t.contains("e")) t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return t;
     }
 
     @Override

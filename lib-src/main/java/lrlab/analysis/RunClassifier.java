@@ -13,7 +13,8 @@ import lrlab.trace.Recorder;
  * <p>The rules, in order (n losses ℓ_0 … ℓ_{n−1}, window w = max(1, ⌊n/10⌋)):
  * <ol>
  *   <li>{@link RunClass#DIVERGED} if a loss or parameter is not finite, a parameter has |w| &gt; bound,
- *       the recorder stopped, or the loss grew (ℓ_{n−1} &gt; ℓ_0) with at least half the steps increasing;</li>
+ *       the recorder stopped, or the loss grew (ℓ_{n−1} &gt; ℓ_0, at least half the steps increasing,
+ *       and the second half reaching higher than the first);</li>
  *   <li>converged if the loss dropped (ℓ_0 &gt; ℓ_{n−1}) and the last w steps changed it by at most
  *       {@code plateauShare} (1%) of the total drop, or the last gradient norm is 0;
  *       {@link RunClass#ZIG_ZAG_CONVERGING} if the updates flipped direction at least half the time
@@ -198,7 +199,8 @@ public final class RunClassifier {
 
         boolean flips = flipRate >= flipThreshold;
         RunClass verdict;
-        if (stopped || firstNonFinite >= 0 || maxAbs > bound || (last > first && fracInc >= 0.5)) {
+        boolean growing = last > first && fracInc >= 0.5 && max(losses, m / 2, m) > max(losses, 0, m / 2);
+        if (stopped || firstNonFinite >= 0 || maxAbs > bound || growing) {
             verdict = RunClass.DIVERGED;
         } else if ((drop > 0 && recentShare <= plateauShare) || (gradNorms != null && gradNorms[m - 1] == 0)) {
             verdict = flips ? RunClass.ZIG_ZAG_CONVERGING : RunClass.CONVERGED;
@@ -213,6 +215,12 @@ public final class RunClassifier {
             else if (!(drop / Math.abs(first) >= 0.1)) factor = 10;
         }
         return new Diagnosis(verdict, ev, factor, lr);
+    }
+
+    private static double max(double[] x, int from, int to) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = from; k < to; k++) m = Math.max(m, x[k]);
+        return m;
     }
 
     private static double recentSwing(double[] losses, int m) {
