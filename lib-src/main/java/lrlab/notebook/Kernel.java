@@ -3,14 +3,16 @@ package lrlab.notebook;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reflective bridge to the running Java kernel's display machinery, so the library can show a MIME
  * bundle without a compile-time dependency on one kernel.
  *
- * <p>JJava ({@code org.dflib.jjava}) and IJava 1.3 ({@code io.github.spencerpark.ijava}) both offer
- * static {@code display(Object)} and {@code updateDisplay(String, Object)}, and a {@code DisplayData}
- * class with {@code putData(String, Object)}; both are looked up here once. Outside a kernel (unit
+ * <p>JJava ({@code org.dflib.jjava}) and IJava 1.3 ({@code io.github.spencerpark.ijava}) share one
+ * shape: a static accessor of the running kernel, its {@code display(DisplayData)}, a display stream
+ * with {@code updateDisplay(id, DisplayData)}, and {@code DisplayData.putData(mime, value)}; both
+ * are looked up here once. Outside a kernel (unit
  * tests, a plain JVM) there is nothing to show: calls go to an optional {@link Sink} instead and the
  * library stays silent on stdout and stderr.
  */
@@ -26,9 +28,9 @@ public final class Kernel {
     }
 
     private static final String[][] KERNELS = {
-        // statics class, DisplayData class
-        {"org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "org.dflib.jjava.jupyter.kernel.display.DisplayData"},
-        {"io.github.spencerpark.ijava.runtime.Display", "io.github.spencerpark.jupyter.kernel.display.DisplayData"},
+        // class with a static accessor of the running kernel, its name, the kernel's DisplayData class
+        {"org.dflib.jjava.jupyter.kernel.BaseKernel", "notebookKernel", "org.dflib.jjava.jupyter.kernel.display.DisplayData"},
+        {"io.github.spencerpark.ijava.IJava", "getKernelInstance", "io.github.spencerpark.jupyter.kernel.display.DisplayData"},
     };
 
     private static volatile Binding binding;
@@ -92,34 +94,57 @@ public final class Kernel {
         return b == Binding.NONE ? null : b;
     }
 
-    /** The reflective handles of one kernel flavour. */
+    /**
+     * The reflective handles of one kernel flavour. The bundle goes to the kernel's own
+     * {@code display(DisplayData)} and its display stream's {@code updateDisplay}, bypassing the
+     * renderer (which would show a DisplayData argument as its toString).
+     */
     private static final class Binding {
-        static final Binding NONE = new Binding(null, null, null, null);
+        static final Binding NONE = new Binding(null, null, null, null, null, null);
 
+        final Object kernel;
         final Method display;
+        final Object displayStream;
         final Method update;
         final Constructor<?> newData;
         final Method putData;
+        final Method setDisplayId;
 
-        Binding(Method display, Method update, Constructor<?> newData, Method putData) {
+        Binding(Object kernel, Method display, Object displayStream, Method update, Class<?> data, Method putData) {
+            this.kernel = kernel;
             this.display = display;
+            this.displayStream = displayStream;
             this.update = update;
-            this.newData = newData;
             this.putData = putData;
+            Constructor<?> constructor = null;
+            Method setId = null;
+            if (data != null) {
+                try {
+                    constructor = data.getConstructor();
+                    setId = data.getMethod("setDisplayId", String.class);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            this.newData = constructor;
+            this.setDisplayId = setId;
         }
 
         static Binding find() {
             for (String[] names : KERNELS) {
                 try {
-                    Class<?> statics = load(names[0]);
-                    Class<?> data = load(names[1]);
-                    return new Binding(
-                            statics.getMethod("display", Object.class),
-                            statics.getMethod("updateDisplay", String.class, Object.class),
-                            data.getConstructor(),
-                            data.getMethod("putData", String.class, Object.class));
-                } catch (ReflectiveOperationException | LinkageError e) {
-                    // not this kernel: try the next flavour
+                    Object kernel = load(names[0]).getMethod(names[1]).invoke(null);
+                    if (kernel == null) {
+                        continue;
+                    }
+                    Class<?> data = load(names[2]);
+                    Object io = kernel.getClass().getMethod("getIO").invoke(kernel);
+                    Object stream = io.getClass().getField("display").get(io);
+                    return new Binding(kernel, kernel.getClass().getMethod("display", data),
+                            stream, stream.getClass().getMethod("updateDisplay", String.class, data),
+                            data, data.getMethod("putData", String.class, Object.class));
+                } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                    // not this kernel (or not inside one): try the next flavour
                 }
             }
             return NONE;
@@ -139,7 +164,11 @@ public final class Kernel {
 
         String display(Map<String, Object> bundle) {
             try {
-                return String.valueOf(display.invoke(null, toData(bundle)));
+                String id = UUID.randomUUID().toString();
+                Object data = toData(bundle);
+                setDisplayId.invoke(data, id);
+                display.invoke(kernel, data);
+                return id;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the Java kernel refused a display: " + e, e);
             }
@@ -147,7 +176,9 @@ public final class Kernel {
 
         void update(String id, Map<String, Object> bundle) {
             try {
-                update.invoke(null, id, toData(bundle));
+                Object data = toData(bundle);
+                setDisplayId.invoke(data, id);
+                update.invoke(displayStream, id, data);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the Java kernel refused a display update: " + e, e);
             }
