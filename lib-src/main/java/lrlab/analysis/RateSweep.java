@@ -106,21 +106,7 @@ public final class RateSweep {
         int n = Math.min(rates.length, w.length);
         for (int from = 0; from < n; from += BLOCK) {
             int to = Math.min(n, from + BLOCK);
-            int t = 0;
-            // four steps per pass while the iterate sits in a register: a quarter of the loads and
-            // stores, the same arithmetic in the same order as the one-step loop
-            for (; t + 4 <= steps; t += 4) {
-                for (int i = from; i < to; i++) {
-                    double r = rates[i];
-                    double x = w[i];
-                    x = x - r * (a * (x - minimizer));
-                    x = x - r * (a * (x - minimizer));
-                    x = x - r * (a * (x - minimizer));
-                    x = x - r * (a * (x - minimizer));
-                    w[i] = x;
-                }
-            }
-            for (; t < steps; t++) {
+            for (int t = 0; t < steps; t++) {
                 for (int i = from; i < to; i++) {
                     double g = a * (w[i] - minimizer);
                     w[i] = w[i] - rates[i] * g;
