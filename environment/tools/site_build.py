@@ -68,8 +68,9 @@ def release_notebooks(target: Path) -> list[Path]:
     release = target / "nbgrader" / "release"
     if not release.is_dir():
         return []
-    return sorted(p for p in release.glob("*/*.ipynb")
-                  if p.is_file() and ".ipynb_checkpoints" not in p.parts)
+    # in exercise order: by file name (01_..., 02_...) across assignments, then by assignment
+    return sorted((p for p in release.glob("*/*.ipynb") if p.is_file() and ".ipynb_checkpoints" not in p.parts),
+                  key=lambda p: (p.name, p.parent.name))
 
 
 def ensure_releases(root: Path, target: Path) -> None:
@@ -220,8 +221,8 @@ def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_u
     config = yaml.safe_load((book / "_config.yml").read_text())
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["lrlab_lab_links"] = {rel[:-len(".ipynb")]: lab_link(rel, lab_url) for rel, _ in pages}
-    sphinx_config["lrlab_lab_note"] = (f"a JupyterLab at {lab_url}, e.g. `environment/workbook lab`; "
-                                       "change with `workbook site --lab-url URL`")
+    sphinx_config["lrlab_lab_note"] = (f"at {lab_url.split('?')[0]}: start it with `environment/workbook lab`"
+                                       if "{path}" not in lab_url else "")
     write_if_changed(src / "_config.yml", yaml.safe_dump(config, sort_keys=False).encode())
     keep.add(src / "_config.yml")
 

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -15,9 +16,12 @@ from pathlib import Path
 def _page_context(app, pagename, templatename, context, doctree):
     url = app.config.lrlab_lab_links.get(pagename)
     if url and "body" in context:
+        note = app.config.lrlab_lab_note
+        # `code` in the note becomes <code>
+        note = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(note))
         link = (f'<p class="lrlab-open-lab"><a class="reference external" href="{escape(url, quote=True)}">'
-                f'Open this notebook in JupyterLab</a> <span class="lrlab-open-lab-note">'
-                f'({escape(app.config.lrlab_lab_note)})</span></p>\n')
+                f'Open this notebook in JupyterLab</a>'
+                + (f' <span class="lrlab-open-lab-note">({note})</span>' if note else "") + '</p>\n')
         context["body"] = link + context["body"]
 
 
@@ -43,6 +47,9 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    # MathJax on every page, not only on pages with math of their own: page titles with math show up in
+    # the navigation of every page (and in search results)
+    app.set_html_assets_policy("always")
     app.connect("config-inited", _add_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.add_config_value("lrlab_lab_links", {}, "html")
