@@ -122,6 +122,14 @@ def executed_copy(nb_path: Path, rel: str, lib: str, cache: Path, root: Path, ti
     if cached.is_file():
         say(f"cached    {rel}")
         return cached
+    adopted = adoptable_run(nb_path, rel, root)
+    if adopted:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob(f"{stem}.*.ipynb"):
+            old.unlink()
+        shutil.copyfile(adopted, cached)
+        say(f"reused    {rel}  (executed by `workbook run` / the notebook tests after the last library build)")
+        return cached
     say(f"executing {rel} ...")
     import run_notebooks
     with tempfile.TemporaryDirectory(prefix="lrlab-site-exec-") as tmp:
@@ -134,6 +142,39 @@ def executed_copy(nb_path: Path, rel: str, lib: str, cache: Path, root: Path, ti
         shutil.copyfile(outcome.executed, cached)
     say(f"executed  {rel}  {outcome.seconds:.1f} s")
     return cached
+
+
+def adoptable_run(nb_path: Path, rel: str, root: Path) -> Path | None:
+    """The copy `workbook run` (and the notebook tests) left in target/executed/<rel>, if it is an
+    execution of exactly this notebook against the current library build: same cells, same kernel,
+    written after target/lrlab.jar and every target/lib jar, every code cell executed, no error, no
+    stderr. Saves running each notebook twice in `workbook test` (notebook tests, then the site)."""
+    target = Path(os.environ.get("LRLAB_TARGET", root / "target"))
+    executed = target / "executed" / rel
+    try:
+        if not executed.is_file():
+            return None
+        jars = [target / "lrlab.jar"] + list((target / "lib").glob("*.jar"))
+        newest_build = max(j.stat().st_mtime for j in jars)
+        if executed.stat().st_mtime <= max(newest_build, nb_path.stat().st_mtime):
+            return None
+        ran, source = json.loads(executed.read_text()), json.loads(nb_path.read_text())
+    except (OSError, ValueError):
+        return None
+    def shape(nb):
+        return [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+                for c in nb.get("cells", [])]
+    if shape(ran) != shape(source) or ran.get("metadata", {}).get("kernelspec") != source.get("metadata", {}).get("kernelspec"):
+        return None
+    for cell in ran["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        if cell.get("execution_count") is None and "".join(cell["source"]).strip():
+            return None
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error" or (out.get("output_type") == "stream" and out.get("name") == "stderr"):
+                return None
+    return executed
 
 
 def check_student_form(path: Path, rel: str) -> None:
