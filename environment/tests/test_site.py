@@ -62,7 +62,7 @@ def test_site_has_a_page_per_course_notebook_in_file_name_order(built_site):
     assert sources == top_level_course()
     intro = (SITE / "intro.html").read_text()
     toc = intro[intro.find('class="toctree-wrapper'):]
-    linked = re.findall(r'href="(notebooks/[^"#]+\.html)"', toc)
+    linked = [h for h in re.findall(r'href="(notebooks/[^"#]+\.html)"', toc) if h != "notebooks/README.html"]
     assert list(dict.fromkeys(linked)) == [s[:-len(".ipynb")] + ".html" for s in sources]
 
 
@@ -91,6 +91,16 @@ def test_every_notebook_page_loads_the_one_shared_local_plotly_and_mathjax(built
         assert [s.split("?")[0].rsplit("/", 1)[-1] for s in scripts] == ["plotly.min.js"], entry["page"]
         assert len(html) < len(local), f"{entry['page']} seems to inline plotly.js"
         assert html.count('class="lrlab-plot"') == entry["charts"], entry["page"]
+
+
+def test_every_notebook_page_has_prev_and_next_links(built_site):
+    for entry in built_site["manifest"]["pages"]:
+        html = (SITE / entry["page"]).read_text()
+        assert 'class="left-prev"' in html, f"{entry['page']} has no link to the previous page"
+    last = built_site["manifest"]["pages"][-1]["page"]
+    for entry in built_site["manifest"]["pages"][:-1]:
+        assert 'class="right-next"' in (SITE / entry["page"]).read_text(), f"{entry['page']} has no next link"
+    assert 'class="right-next"' not in (SITE / last).read_text()
 
 
 def test_code_is_highlighted_as_java_and_tables_are_styled(built_site):
@@ -169,7 +179,10 @@ def problems(report: dict) -> list[str]:
 
 def test_every_page_works_in_chromium_from_a_local_server(built_site, site_server):
     report = browse(site_server, SHOTS)
-    assert len(report["pages"]) == len(built_site["manifest"]["pages"]) + 4
+    manifest = built_site["manifest"]
+    assert len(report["pages"]) == len(manifest["pages"]) + len(manifest.get("other_pages", [])) + 4
+    search = next(p for p in report["pages"] if p["page"] == "search.html")
+    assert search.get("searchHits", 0) >= 1, "offline search found nothing for 'learning'"
     sliders = sum(len(p.get("sliders", [])) for p in report["pages"])
     assert sliders == sum(p["sliders"] for p in built_site["manifest"]["pages"])
     assert not problems(report), "\n".join(problems(report))

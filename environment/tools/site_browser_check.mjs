@@ -19,7 +19,7 @@ const manifest = JSON.parse(readFileSync(join(site, 'lrlab-site.json'), 'utf8'))
 const fileMode = baseArg === 'file';
 const base = fileMode ? pathToFileURL(site + '/').href : (baseArg.endsWith('/') ? baseArg : baseArg + '/');
 const pages = ['index.html', 'intro.html', 'search.html', 'genindex.html',
-  ...manifest.pages.map((p) => p.page)];
+  ...(manifest.other_pages || []), ...manifest.pages.map((p) => p.page)];
 const expected = Object.fromEntries(manifest.pages.map((p) => [p.page, p]));
 if (shotDir) mkdirSync(shotDir, { recursive: true });
 
@@ -121,6 +121,7 @@ try {
       delete result.links;
       delete result.anchorsMissing;
       result.sliders = await checkSliders(page);
+      if (pagePath === 'search.html') result.searchHits = await searchHits(page);
       if (shotDir) await page.screenshot({ path: join(shotDir, pagePath.replaceAll('/', '__') + '.png') });
     } catch (e) {
       consoleErrors.push(`check failed: ${String(e).split('\n')[0]}`);
@@ -132,6 +133,14 @@ try {
   await context.close();
 }
 console.log(JSON.stringify({ mode: fileMode ? 'file' : 'http', pages: results }));
+
+// Sphinx's own full-text search, offline: query a word every course page has and count the hits
+async function searchHits(page) {
+  await page.goto(base + 'search.html?q=learning', { waitUntil: 'load', timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null,
+    { timeout: 15000 }).catch(() => {});
+  return page.evaluate(() => document.querySelectorAll('#search-results li').length);
+}
 
 // Every chart with a Plotly slider: click a step other than the current one on the slider's rail and
 // check that the chart's trace data changed (the slider animates to another frame).

@@ -267,7 +267,13 @@ def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_u
     write_if_changed(src / "_config.yml", yaml.safe_dump(config, sort_keys=False).encode())
     keep.add(src / "_config.yml")
 
-    chapters = [{"file": rel[:-len(".ipynb")]} for rel, _ in pages if rel.startswith("notebooks/")]
+    # notebooks/README.md (the course overview the notebooks link to) opens the course part
+    readme = root / "notebooks" / "README.md"
+    chapters = [{"file": "notebooks/README"}] if readme.is_file() else []
+    if readme.is_file():
+        write_if_changed(src / "notebooks" / "README.md", readme.read_bytes())
+        keep.add(src / "notebooks" / "README.md")
+    chapters += [{"file": rel[:-len(".ipynb")]} for rel, _ in pages if rel.startswith("notebooks/")]
     exercises = [{"file": rel[:-len(".ipynb")]} for rel, _ in pages if not rel.startswith("notebooks/")]
     parts = [{"caption": "Course", "chapters": chapters}] if chapters else []
     if exercises:
@@ -442,6 +448,7 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
             "stamp": stamp,
             "library": lib,
             "pages": [{"page": rel[:-len(".ipynb")] + ".html", "source": rel, **counts[rel]} for rel, _ in pages],
+            "other_pages": ["notebooks/README.html"] if (root / "notebooks" / "README.md").is_file() else [],
         }
         (new / MANIFEST).write_text(json.dumps(manifest, indent=1))
         (new / ".nojekyll").write_text("")

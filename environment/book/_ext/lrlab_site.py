@@ -58,6 +58,11 @@ def setup(app):
     # (empty localStorage); start from its own default, "auto", instead
     app.add_js_file(None, priority=100, body=(
         'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }'))
+    # search result summaries are fetched from the result pages: browsers refuse fetch() on file://,
+    # so a site opened from a folder shows results without summaries instead of console errors
+    app.add_js_file(None, priority=300, body=(
+        'if (location.protocol === "file:" && typeof DOCUMENTATION_OPTIONS !== "undefined") '
+        '{ DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false; }'))
     app.add_js_file("lrlab-amd-off.js", priority=200)
     app.add_js_file("plotly.min.js", priority=201)
     app.add_js_file("lrlab-amd-on.js", priority=202)
