@@ -1,0 +1,26 @@
+package lrlab.testutil;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The one tolerance helper of the test suite: |actual − expected| ≤ rtol·|expected| + atol. */
+public final class Tol {
+
+    private Tol() {
+    }
+
+    public static void assertClose(double expected, double actual, double rtol, double atol, String message) {
+        if (!(Math.abs(actual - expected) <= rtol * Math.abs(expected) + atol)) {
+            fail(message + ": expected " + expected + ", got " + actual + " (rtol " + rtol + ", atol " + atol + ")");
+        }
+    }
+
+    /** Element by element, with the index in the message. */
+    public static void assertClose(double[] expected, double[] actual, double rtol, double atol, String message) {
+        if (expected.length != actual.length) {
+            fail(message + ": length " + actual.length + ", expected " + expected.length);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], rtol, atol, message + "[" + i + "]");
+        }
+    }
+}
