@@ -96,8 +96,9 @@ public final class Adagrad extends GroupedOptimizer {
     private double[] sum;
 
     private Adagrad(Config config, int dimension) {
-        super(config.lr(), 0.0, config.groups(), dimension);
+        super(config.lr(), 0.0, config.groups());
         this.config = config;
+        bindIfKnown(dimension);
     }
 
     /** The configuration this optimizer was built from. */

@@ -116,8 +116,9 @@ public final class Adam extends GroupedOptimizer {
     private double[] vMax;
 
     private Adam(Config config, int dimension) {
-        super(config.lr(), config.beta1(), config.groups(), dimension);
+        super(config.lr(), config.beta1(), config.groups());
         this.config = config;
+        bindIfKnown(dimension);
     }
 
     /** The configuration this optimizer was built from. */

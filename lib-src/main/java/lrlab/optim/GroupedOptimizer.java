@@ -32,9 +32,8 @@ public abstract class GroupedOptimizer implements Optimizer {
      * @param lr the default learning rate (used when no groups are configured)
      * @param momentum the initial momentum/β1 of every group (0 where meaningless)
      * @param groups the configured groups, or an empty list for one group over everything
-     * @param dimension the parameter count if known now (allocates state), or −1 to wait for the first step
      */
-    protected GroupedOptimizer(double lr, double momentum, List<ParamGroup> groups, int dimension) {
+    protected GroupedOptimizer(double lr, double momentum, List<ParamGroup> groups) {
         this.groups = List.copyOf(groups);
         this.groupCount = groups.isEmpty() ? 1 : groups.size();
         this.from = new int[groupCount];
@@ -53,6 +52,13 @@ public abstract class GroupedOptimizer implements Optimizer {
             this.momentum[k] = momentum;
         }
         checkTiling(groups);
+    }
+
+    /**
+     * Called at the end of a subclass constructor (once its fields are set): allocates the state
+     * now when {@code dimension} ≥ 0, else leaves it to the first step.
+     */
+    protected final void bindIfKnown(int dimension) {
         if (dimension >= 0) {
             bind(dimension);
         }

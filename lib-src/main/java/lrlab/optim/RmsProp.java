@@ -107,8 +107,9 @@ public final class RmsProp extends GroupedOptimizer {
     private double[] buffer;
 
     private RmsProp(Config config, int dimension) {
-        super(config.lr(), config.momentum(), config.groups(), dimension);
+        super(config.lr(), config.momentum(), config.groups());
         this.config = config;
+        bindIfKnown(dimension);
     }
 
     /** The configuration this optimizer was built from. */

@@ -105,8 +105,9 @@ public final class Sgd extends GroupedOptimizer {
     private boolean[] bufferStarted;
 
     private Sgd(Config config, int dimension) {
-        super(config.lr(), config.momentum(), config.groups(), dimension);
+        super(config.lr(), config.momentum(), config.groups());
         this.config = config;
+        bindIfKnown(dimension);
     }
 
     /** The configuration this optimizer was built from (the lr/momentum it started with). */
