@@ -114,6 +114,11 @@ public final class Adam extends GroupedOptimizer {
     private double[] m;
     private double[] v;
     private double[] vMax;
+    /** Per group: β1^t and β2^t for the step {@code powStep}, so a step costs no Math.pow unless β1 changed. */
+    private final double[] beta1Pow = new double[groupCount];
+    private final double[] beta1Base = new double[groupCount];
+    private final double[] beta2Pow = new double[groupCount];
+    private final long[] powStep = new long[groupCount];
 
     private Adam(Config config, int dimension) {
         super(config.lr(), config.beta1(), config.groups());
@@ -135,6 +140,7 @@ public final class Adam extends GroupedOptimizer {
 
     @Override
     protected void clearState() {
+        Arrays.fill(powStep, 0);
         Arrays.fill(m, 0.0);
         Arrays.fill(v, 0.0);
         if (vMax != null) {
@@ -153,8 +159,17 @@ public final class Adam extends GroupedOptimizer {
         final double l2 = decoupled ? 0.0 : wd;
         final double w1 = 1 - beta1;
         final double w2 = 1 - beta2;
-        final double negStepSize = -(lrNow / (1 - Math.pow(beta1, steps)));
-        final double invBc2Sqrt = 1 / Math.sqrt(1 - Math.pow(beta2, steps));
+        if (powStep[group] == steps - 1 && steps > 1 && beta1Base[group] == beta1) {
+            beta1Pow[group] *= beta1;
+            beta2Pow[group] *= beta2;
+        } else {
+            beta1Pow[group] = Math.pow(beta1, steps);
+            beta2Pow[group] = Math.pow(beta2, steps);
+            beta1Base[group] = beta1;
+        }
+        powStep[group] = steps;
+        final double negStepSize = -(lrNow / (1 - beta1Pow[group]));
+        final double invBc2Sqrt = 1 / Math.sqrt(1 - beta2Pow[group]);
         final double eps = config.eps();
         final double[] mm = m;
         final double[] vv = v;
