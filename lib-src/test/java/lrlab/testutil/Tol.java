@@ -2,17 +2,25 @@ package lrlab.testutil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Shared tolerance helper: |expected − actual| ≤ atol + rtol·|expected|. */
+/** The one tolerance helper of the test suite: |actual − expected| ≤ rtol·|expected| + atol. */
 public final class Tol {
 
     private Tol() {
     }
 
     public static void assertClose(double expected, double actual, double rtol, double atol, String message) {
-        double err = Math.abs(expected - actual);
-        if (!(err <= atol + rtol * Math.abs(expected))) {
-            fail(message + ": expected " + expected + " but was " + actual + " (|err| = " + err
-                    + ", rtol = " + rtol + ", atol = " + atol + ")");
+        if (!(Math.abs(actual - expected) <= rtol * Math.abs(expected) + atol)) {
+            fail(message + ": expected " + expected + ", got " + actual + " (rtol " + rtol + ", atol " + atol + ")");
+        }
+    }
+
+    /** Element by element, with the index in the message. */
+    public static void assertClose(double[] expected, double[] actual, double rtol, double atol, String message) {
+        if (expected.length != actual.length) {
+            fail(message + ": length " + actual.length + ", expected " + expected.length);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], rtol, atol, message + "[" + i + "]");
         }
     }
 }
