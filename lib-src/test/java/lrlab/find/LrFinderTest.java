@@ -11,7 +11,8 @@ import lrlab.data.Datasets;
 import lrlab.model.LinearRegression;
 import lrlab.model.Mlp;
 import lrlab.model.Model;
-import lrlab.testutil.TestSgd;
+import lrlab.optim.Optimizer;
+import lrlab.optim.Optimizers;
 import lrlab.testutil.Tol;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class LrFinderTest {
 
     @Test
     void rampIsExponentialFromStartToEnd() {
-        LrFinder f = LrFinder.of(LinearRegression.of(DIABETES), new TestSgd(0.1)).range(1e-6, 1).iterations(7);
+        LrFinder f = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build()).range(1e-6, 1).iterations(7);
         Tol.assertClose(1e-6, f.rateAt(0), 1e-12, 0, "first rate");
         Tol.assertClose(1e-5, f.rateAt(1), 1e-12, 0, "ratio (end/start)^(1/(N−1))");
         Tol.assertClose(1.0, f.rateAt(6), 1e-12, 0, "last rate");
@@ -61,7 +62,7 @@ class LrFinderTest {
 
     @Test
     void smoothedLossIsTheDebiasedExponentialAverage() {
-        LrFinderResult r = LrFinder.of(LinearRegression.of(DIABETES), new TestSgd(0.1))
+        LrFinderResult r = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build())
                 .range(1e-6, 1e-5).iterations(10).divergeFactor(Double.POSITIVE_INFINITY).run(new double[11]);
         double[] raw = r.losses();
         double[] s = r.smoothedLosses();
@@ -74,7 +75,7 @@ class LrFinderTest {
     void stopsEarlyOnDivergenceAndSuggestsStableRates() {
         Model model = LinearRegression.of(DIABETES);
         double limit = 2 / curvature(DIABETES); // full-batch GD diverges above 2/L
-        LrFinderResult r = LrFinder.of(model, new TestSgd(0.1)).range(1e-5, 100).iterations(100)
+        LrFinderResult r = LrFinder.of(model, Optimizers.sgd(0.1).build()).range(1e-5, 100).iterations(100)
                 .batchSize(DIABETES.rows()).run(model.initialParams(0));
         assertTrue(r.stoppedEarly(), "a ramp to 100 must diverge");
         assertTrue(r.iterations() < 100);
@@ -90,7 +91,7 @@ class LrFinderTest {
         Model model = Mlp.of(Datasets.digits().standardize(), 16);
         double[] p = model.initialParams(1);
         double[] before = p.clone();
-        TestSgd sgd = new TestSgd(0.03, 0.9);
+        Optimizer sgd = Optimizers.sgd(0.03).momentum(0.9).build();
         sgd.step(new double[p.length], new double[p.length]);
         LrFinderResult r = LrFinder.of(model, sgd).run(p);
         assertArrayEquals(before, p);
@@ -123,7 +124,7 @@ class LrFinderTest {
     @Test
     void badArgumentsAreRejected() {
         Model m = LinearRegression.of(DIABETES);
-        TestSgd sgd = new TestSgd(0.1);
+        Optimizer sgd = Optimizers.sgd(0.1).build();
         assertThrows(IllegalArgumentException.class, () -> LrFinder.of(m, sgd).range(0, 1));
         assertThrows(IllegalArgumentException.class, () -> LrFinder.of(m, sgd).range(1, 0.1));
         assertThrows(IllegalArgumentException.class, () -> LrFinder.of(m, sgd).iterations(1));

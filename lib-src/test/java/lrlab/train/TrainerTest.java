@@ -14,7 +14,8 @@ import lrlab.model.LinearRegression;
 import lrlab.model.LogisticRegression;
 import lrlab.model.Mlp;
 import lrlab.model.Model;
-import lrlab.testutil.TestSgd;
+import lrlab.optim.Optimizer;
+import lrlab.optim.Optimizers;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -25,7 +26,7 @@ class TrainerTest {
 
     @Test
     void logisticRegressionLearnsBreastCancer() {
-        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), new TestSgd(0.1))
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
                 .validation(CANCER.validation()).epochs(5).batchSize(32).fit();
         assertFalse(r.diverged());
         assertTrue(r.finalValAccuracy() > 0.93, "val accuracy " + r.finalValAccuracy());
@@ -37,7 +38,7 @@ class TrainerTest {
 
     @Test
     void mlpLearnsDigits() {
-        TrainingResult r = Trainer.of(Mlp.of(DIGITS.train(), 32), new TestSgd(0.1))
+        TrainingResult r = Trainer.of(Mlp.of(DIGITS.train(), 32), Optimizers.sgd(0.1).build())
                 .validation(DIGITS.validation()).epochs(10).fit();
         assertTrue(r.finalValAccuracy() > 0.9, "val accuracy " + r.finalValAccuracy());
     }
@@ -45,9 +46,9 @@ class TrainerTest {
     @Test
     void sameSeedGivesTheSameParameters() {
         Model m = Mlp.of(DIGITS.train(), 8);
-        double[] a = Trainer.of(m, new TestSgd(0.05)).epochs(2).seed(3).fit().params();
-        double[] b = Trainer.of(m, new TestSgd(0.05)).epochs(2).seed(3).fit().params();
-        double[] c = Trainer.of(m, new TestSgd(0.05)).epochs(2).seed(4).fit().params();
+        double[] a = Trainer.of(m, Optimizers.sgd(0.05).build()).epochs(2).seed(3).fit().params();
+        double[] b = Trainer.of(m, Optimizers.sgd(0.05).build()).epochs(2).seed(3).fit().params();
+        double[] c = Trainer.of(m, Optimizers.sgd(0.05).build()).epochs(2).seed(4).fit().params();
         assertArrayEquals(a, b);
         assertFalse(java.util.Arrays.equals(a, c));
     }
@@ -55,7 +56,7 @@ class TrainerTest {
     @Test
     void recordsOneRowPerStepWhenAsked() {
         int n = CANCER.train().rows();
-        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), new TestSgd(0.1))
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
                 .epochs(3).batchSize(50).recordSteps(true).fit();
         int perEpoch = (n + 49) / 50;
         assertEquals(3 * perEpoch, r.steps().rowCount());
@@ -66,7 +67,7 @@ class TrainerTest {
 
     @Test
     void validationFractionHoldsOutRows() {
-        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), new TestSgd(0.1))
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
                 .validationFraction(0.25).epochs(2).fit();
         assertTrue(r.finalValAccuracy() > 0.8);
     }
@@ -74,7 +75,7 @@ class TrainerTest {
     @Test
     void stopsAndFlagsOnNonFiniteLoss() {
         // raw diabetes features (units up to ~300) make lr = 1 explode within a few steps
-        TrainingResult r = Trainer.of(LinearRegression.of(Datasets.diabetes()), new TestSgd(1.0))
+        TrainingResult r = Trainer.of(LinearRegression.of(Datasets.diabetes()), Optimizers.sgd(1.0).build())
                 .epochs(50).recordSteps(true).fit();
         assertTrue(r.diverged());
         assertTrue(r.divergedStep() > 0);
@@ -90,7 +91,7 @@ class TrainerTest {
         List<String> events = new ArrayList<>();
         long[] steps = {0};
         int[] epochs = {0};
-        TestSgd sgd = new TestSgd(0.1);
+        Optimizer sgd = Optimizers.sgd(0.1).build();
         TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
                 .epochs(2).batchSize(100)
                 .afterStep(s -> steps[0] = s)
@@ -113,7 +114,7 @@ class TrainerTest {
     @Test
     void badArgumentsAreRejected() {
         Model m = LogisticRegression.of(CANCER.train());
-        TestSgd sgd = new TestSgd(0.1);
+        Optimizer sgd = Optimizers.sgd(0.1).build();
         assertThrows(IllegalArgumentException.class, () -> Trainer.of(null, sgd));
         assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, null));
         assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, sgd).batchSize(0));
