@@ -32,6 +32,10 @@ public final class Mlp extends AbstractModel {
     private final double[] prob;
     private final double[][] w1Rows;
     private final double[][] g1Rows;
+    private final double[][] w2Rows;
+    private final double[][] w2Cols;
+    private final double[][] g2Cols;
+    private double[][] batchProb = new double[0][];
     private double[][] batchPre = new double[0][];
     private double[][] batchHid = new double[0][];
     private double[][] batchDelta = new double[0][];
@@ -52,6 +56,9 @@ public final class Mlp extends AbstractModel {
         this.prob = new double[k];
         this.w1Rows = new double[d][h];
         this.g1Rows = new double[d][h];
+        this.w2Rows = new double[h][k];
+        this.w2Cols = new double[k][h];
+        this.g2Cols = new double[k][h];
     }
 
     /** An MLP d → hidden → K with ReLU on a classification data set (digits: 64-32-10 with hidden 32). */
@@ -118,6 +125,13 @@ public final class Mlp extends AbstractModel {
         for (int i = 0; i < d; i++) {
             System.arraycopy(p, i * h, w1Rows[i], 0, h);
         }
+        for (int j = 0; j < h; j++) {
+            double[] row = w2Rows[j];
+            System.arraycopy(p, w2Off + j * k, row, 0, k);
+            for (int c = 0; c < k; c++) {
+                w2Cols[c][j] = row[c];
+            }
+        }
     }
 
     /**
@@ -167,7 +181,7 @@ public final class Mlp extends AbstractModel {
         }
     }
 
-    /** Logits b2 + Σ_j z_j W2[j, ·] from hid into out. */
+    /** Logits b2 + Σ_j z_j W2[j, ·] from hid into out (needs {@link #loadW1}). */
     private void logits(double[] p, double[] hid) {
         final int k = this.k;
         final double[] out = this.out;
@@ -177,9 +191,9 @@ public final class Mlp extends AbstractModel {
             if (zj == 0.0) {
                 continue;
             }
-            int base = w2Off + j * k;
+            double[] w = w2Rows[j];
             for (int c = 0; c < k; c++) {
-                out[c] += zj * p[base + c];
+                out[c] += zj * w[c];
             }
         }
     }
@@ -194,6 +208,7 @@ public final class Mlp extends AbstractModel {
     /** Grows the per-batch buffers to m rows (only when a larger batch than before arrives). */
     private void ensureBatch(int m) {
         if (batchPre.length < m) {
+            batchProb = new double[m][k];
             batchPre = new double[m][h];
             batchHid = new double[m][h];
             batchDelta = new double[m][h];
@@ -219,24 +234,63 @@ public final class Mlp extends AbstractModel {
             hiddenPre(p, i * d, preR);
             activate(preR, hidR);
             logits(p, hidR);
-            loss += softmaxXent(out, 0, k, y[i], prob);
-            prob[y[i]] -= 1.0;
+            double[] probR = batchProb[r];
+            loss += softmaxXent(out, 0, k, y[i], probR);
+            probR[y[i]] -= 1.0;
             for (int c = 0; c < k; c++) {
-                g[b2Off + c] += prob[c];
+                g[b2Off + c] += probR[c];
             }
-            for (int j = 0; j < h; j++) {
-                double zj = hidR[j];
-                int base = w2Off + j * k;
-                double s = 0;
-                for (int c = 0; c < k; c++) {
-                    g[base + c] += zj * prob[c];
-                    s += p[base + c] * prob[c];
+            // δa = (W2 δo) ⊙ act'(a), as axpys over the columns of W2
+            Arrays.fill(deltaR, 0.0);
+            for (int c = 0; c < k; c++) {
+                double pc = probR[c];
+                double[] wc = w2Cols[c];
+                for (int j = 0; j < h; j++) {
+                    deltaR[j] += pc * wc[j];
                 }
-                double deriv = act == Activation.RELU ? (preR[j] > 0 ? 1.0 : 0.0) : 1.0 - zj * zj;
-                deltaR[j] = s * deriv;
+            }
+            if (act == Activation.RELU) {
+                for (int j = 0; j < h; j++) {
+                    deltaR[j] = preR[j] > 0 ? deltaR[j] : 0.0;
+                }
+            } else {
+                for (int j = 0; j < h; j++) {
+                    deltaR[j] *= 1.0 - hidR[j] * hidR[j];
+                }
             }
             for (int j = 0; j < h; j++) {
                 g[b1Off + j] += deltaR[j];
+            }
+        }
+        // ∂L/∂W2[·, c] = Σ_r δo_rc z_r, four rows per pass
+        final double[][] hidB = batchHid;
+        final double[][] probB = batchProb;
+        for (int c = 0; c < k; c++) {
+            double[] gc = g2Cols[c];
+            Arrays.fill(gc, 0.0);
+            int r = 0;
+            for (; r + 3 < m; r += 4) {
+                double p0 = probB[r][c];
+                double p1 = probB[r + 1][c];
+                double p2 = probB[r + 2][c];
+                double p3 = probB[r + 3][c];
+                double[] z0 = hidB[r];
+                double[] z1 = hidB[r + 1];
+                double[] z2 = hidB[r + 2];
+                double[] z3 = hidB[r + 3];
+                for (int j = 0; j < h; j++) {
+                    gc[j] += p0 * z0[j] + p1 * z1[j] + p2 * z2[j] + p3 * z3[j];
+                }
+            }
+            for (; r < m; r++) {
+                double p0 = probB[r][c];
+                double[] z0 = hidB[r];
+                for (int j = 0; j < h; j++) {
+                    gc[j] += p0 * z0[j];
+                }
+            }
+            for (int j = 0; j < h; j++) {
+                g[w2Off + j * k + c] = gc[j];
             }
         }
         // ∂L/∂W1[q, ·] = Σ_r x_rq δa_r, four rows per pass over the gradient row
