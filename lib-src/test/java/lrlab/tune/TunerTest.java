@@ -80,6 +80,23 @@ class TunerTest {
     }
 
     @Test
+    void observedObjectiveReportsEveryTrial() {
+        java.util.List<Trial> seen = new java.util.ArrayList<>();
+        TuningResult r = GridSearch.logspace(0.01, 1, 5).budget(3).run(QUADRATIC.observed(seen::add));
+        assertEquals(r.trials(), seen);
+    }
+
+    @Test
+    void trainingObjectiveFindsAWorkingRateForLogisticRegression() {
+        lrlab.data.Split s = lrlab.data.Datasets.breastCancer().split(0.8, 0).standardize();
+        RateObjective f = RateObjective.training(lrlab.model.LogisticRegression.of(s.train()), s.validation(),
+                lr -> lrlab.optim.Optimizers.sgd(lr).build(), 32, 0);
+        TuningResult r = GridSearch.of(1e-4, 1e-2, 1.0).budget(3).run(f);
+        assertTrue(r.bestLr() > 1e-4, "best " + r.bestLr());
+        assertTrue(r.best().loss() < 0.2, "best loss " + r.best().loss());
+    }
+
+    @Test
     void normalCdfIsAccurate() {
         Tol.assertClose(0.5, TpeTuner.Parzen.phi(0), 0, 1e-7, "Φ(0)");
         Tol.assertClose(0.8413447460685429, TpeTuner.Parzen.phi(1), 0, 1e-7, "Φ(1)");
