@@ -2,7 +2,7 @@ package lrlab.testutil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The one tolerance helper of the test suite: |actual − expected| ≤ rtol·|expected| + atol. */
+/** The suite's one tolerance rule: |actual − expected| ≤ rtol·|expected| + atol. */
 public final class Tol {
 
     private Tol() {
@@ -12,6 +12,10 @@ public final class Tol {
         if (!(Math.abs(actual - expected) <= rtol * Math.abs(expected) + atol)) {
             fail(message + ": expected " + expected + ", got " + actual + " (rtol " + rtol + ", atol " + atol + ")");
         }
+    }
+
+    public static void assertClose(double expected, double actual, double rtol, String message) {
+        assertClose(expected, actual, rtol, 0.0, message);
     }
 
     /** Element by element, with the index in the message. */

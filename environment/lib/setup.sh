@@ -1,0 +1,106 @@
+# Set-up of a machine for lrlab, sourced by the verbs. Every step is idempotent: it records a stamp
+# (a hash of its inputs) in environment/.state only after it succeeded, so a second run skips what
+# has not changed and a failed step is simply redone next time.
+# Requires LRLAB_ROOT and LRLAB_ENV (exported by environment/workbook).
+
+: "${LRLAB_ROOT:?run through environment/workbook}"
+LRLAB_STATE="$LRLAB_ENV/.state"
+LRLAB_VENV="$LRLAB_ROOT/.venv"
+LRLAB_TARGET="${LRLAB_TARGET:-$LRLAB_ROOT/target}"
+export LRLAB_VENV LRLAB_TARGET
+mkdir -p "$LRLAB_STATE"
+
+say() { printf 'workbook: %s\n' "$*" >&2; }
+die() { printf 'workbook: error: %s\n' "$*" >&2; exit 1; }
+
+# hash of files/dirs (content + names), to decide whether a step must rerun
+inputs_hash() {
+  (cd "$LRLAB_ROOT" && find "$@" -type f ! -name '*.class' -print0 2>/dev/null | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
+}
+stamp_ok() { [ -f "$LRLAB_STATE/$1" ] && [ "$(cat "$LRLAB_STATE/$1")" = "$2" ]; }
+stamp_set() { printf '%s' "$2" >"$LRLAB_STATE/$1"; }
+
+check_prerequisites() {
+  local missing=()
+  if ! command -v java >/dev/null; then
+    missing+=("Java 17+ (Debian: apt-get install openjdk-17-jdk-headless)")
+  else
+    local jv; jv=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
+    [ "${jv%%.*}" -ge 17 ] 2>/dev/null || missing+=("Java 17+ (found Java $jv; Debian: apt-get install openjdk-17-jdk-headless)")
+  fi
+  command -v mvn >/dev/null || missing+=("Maven 3.6+ (Debian: apt-get install maven)")
+  if ! command -v python3 >/dev/null; then
+    missing+=("Python 3.9+ (Debian: apt-get install python3 python3-venv)")
+  elif ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 9))'; then
+    missing+=("Python 3.9+ (found $(python3 --version 2>&1))")
+  fi
+  command -v npm >/dev/null || missing+=("Node.js with npm (Debian: apt-get install nodejs npm)")
+  if [ ${#missing[@]} -gt 0 ]; then
+    for m in "${missing[@]}"; do say "missing prerequisite: $m"; done
+    exit 1
+  fi
+}
+
+ensure_venv() {
+  local want; want=$(inputs_hash environment/requirements.txt)
+  if stamp_ok venv "$want" && [ -x "$LRLAB_VENV/bin/jupyter" ]; then return; fi
+  say "installing the Python environment into .venv (JupyterLab, JJava kernel, nbgrader, Jupyter Book) ..."
+  rm -f "$LRLAB_STATE/venv"
+  [ -x "$LRLAB_VENV/bin/python" ] || python3 -m venv "$LRLAB_VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$LRLAB_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$LRLAB_ENV/requirements.txt" \
+    || die "pip install -r environment/requirements.txt failed (see above); rerun to retry"
+  stamp_set venv "$want"
+}
+
+ensure_library() {
+  local want; want=$(inputs_hash pom.xml lib-src/main)
+  if stamp_ok library "$want" && [ -f "$LRLAB_TARGET/lrlab.jar" ]; then return; fi
+  say "building the lrlab library (mvn package) ..."
+  rm -f "$LRLAB_STATE/library"
+  (cd "$LRLAB_ROOT" && mvn -q -B package -DskipTests -Dlrlab.buildDir="$LRLAB_TARGET") >"$LRLAB_STATE/mvn.log" 2>&1 \
+    || { cat "$LRLAB_STATE/mvn.log" >&2; die "the library did not build (log above)"; }
+  stamp_set library "$want"
+}
+
+# the kernel's classpath: the library jar and every runtime dependency, listed one by one
+kernel_classpath() {
+  local cp="$LRLAB_TARGET/lrlab.jar" jar
+  for jar in "$LRLAB_TARGET"/lib/*.jar; do cp="$cp:$jar"; done
+  printf '%s' "$cp"
+}
+
+ensure_kernel() {
+  local dir="$LRLAB_VENV/share/jupyter/kernels/java"
+  [ -f "$dir/jjava.jar" ] || die "the JJava kernel is not in the venv ($dir); delete environment/.state/venv and rerun"
+  "$LRLAB_VENV/bin/python" "$LRLAB_ENV/tools/kernelspec.py" "$dir" "$(kernel_classpath)"
+}
+
+ensure_npm() {
+  local want; want=$(inputs_hash environment/package.json environment/package-lock.json)
+  if stamp_ok npm "$want" && [ -d "$LRLAB_ENV/node_modules/plotly.js-dist-min" ]; then return; fi
+  say "installing front-end assets (plotly.js, MathJax, playwright-core) into environment/node_modules ..."
+  rm -f "$LRLAB_STATE/npm"
+  (cd "$LRLAB_ENV" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) >&2 \
+    || die "npm ci in environment/ failed (see above); rerun to retry"
+  stamp_set npm "$want"
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return
+  say "installing Debian's chromium for the browser tests ..."
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >"$LRLAB_STATE/apt.log" 2>&1 \
+    || { tail -20 "$LRLAB_STATE/apt.log" >&2; die "apt-get install chromium failed (log above)"; }
+}
+
+# everything the notebooks need; the browser only for verbs that drive it
+setup_all() {
+  check_prerequisites
+  ensure_venv
+  ensure_library
+  ensure_kernel
+  ensure_npm
+  export PATH="$LRLAB_VENV/bin:$PATH"
+  export JUPYTER_PATH="$LRLAB_VENV/share/jupyter" JUPYTER_DATA_DIR="$LRLAB_VENV/share/jupyter"
+  export JUPYTER_CONFIG_DIR="$LRLAB_STATE/jupyter-config"
+}

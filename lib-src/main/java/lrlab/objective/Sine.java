@@ -1,0 +1,55 @@
+package lrlab.objective;
+
+/**
+ * f(x) = sin(x), f'(x) = cos(x): a non-convex loss with a minimum at every x* = −π/2 + 2πk, where
+ * f'' = 1. Which one gradient descent reaches depends on the start and the learning rate.
+ */
+public final class Sine implements Objective {
+
+    private static final Sine INSTANCE = new Sine();
+
+    private Sine() {
+    }
+
+    /** f(x) = sin(x). */
+    public static Sine create() {
+        return INSTANCE;
+    }
+
+    /** The minimiser −π/2 + 2πk nearest to x. */
+    public static double nearestMinimizer(double x) {
+        double k = Math.rint((x + Math.PI / 2) / (2 * Math.PI));
+        return -Math.PI / 2 + 2 * Math.PI * k;
+    }
+
+    /** sin(x). */
+    public double value(double x) {
+        return Math.sin(x);
+    }
+
+    /** cos(x). */
+    public double derivative(double x) {
+        return Math.cos(x);
+    }
+
+    @Override
+    public int dimension() {
+        return 1;
+    }
+
+    @Override
+    public double value(double[] x) {
+        return Math.sin(x[0]);
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] gradient) {
+        gradient[0] = Math.cos(x[0]);
+        return Math.sin(x[0]);
+    }
+
+    @Override
+    public String toString() {
+        return "sin(x)";
+    }
+}
