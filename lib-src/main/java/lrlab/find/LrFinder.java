@@ -23,6 +23,9 @@ import lrlab.optim.Optimizer;
  * course's default. pytorch-lr-finder differs: start = the optimizer's rate, smoothing 1 − 0.05 = 0.95
  * without bias correction, divergence factor 5.
  *
+ * <p>Batches are drawn from a seeded shuffle of the model's rows, reshuffled when the next full batch does
+ * not fit (the partial last batch is skipped, as fastai's training DataLoader with drop_last).
+ *
  * <p>Afterwards the parameters are restored to their values before the test, and the optimizer is
  * {@code reset()} (buffers cleared, as a fresh optimizer) with its rates and momenta restored.
  */
