@@ -29,11 +29,11 @@ try {
   await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
   const want = Number(expectedCharts);
   await page.waitForFunction((n) => document.querySelectorAll('.jp-OutputArea .js-plotly-plot .main-svg').length >= n,
-    want, { timeout: 120000 });
+    want, { timeout: 90000 });
   await page.waitForFunction(() => {
     const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')].map((p) => p.textContent);
     return prompts.length > 0 && !prompts.some((t) => t.includes('*'));
-  }, null, { timeout: 120000 });
+  }, null, { timeout: 90000 });
   const errorOutputs = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count();
   const charts = await page.locator('.jp-OutputArea .js-plotly-plot').count();
   await page.evaluate(() => document.querySelector('.jp-WindowedPanel-outer, .jp-Notebook')?.scrollTo(0, 0));
