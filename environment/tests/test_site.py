@@ -81,6 +81,12 @@ def test_pages_reference_nothing_on_the_network(built_site):
             assert needle not in text, f"{page.relative_to(SITE)} names {needle}"
 
 
+def test_pages_include_no_requirejs(built_site):
+    # if a page ever gains RequireJS, lrlab-amd-off.js/-on.js keep plotly's UMD from registering as a module
+    for page in SITE.rglob("*.html"):
+        assert not re.search(r'<script[^>]*src="[^"]*/require(\.min)?\.js', page.read_text()), page
+
+
 def test_every_notebook_page_loads_the_one_shared_local_plotly_and_mathjax(built_site):
     local = (ENV / "node_modules" / "plotly.js-dist-min" / "plotly.min.js").read_bytes()
     assert (SITE / "_static" / "plotly.min.js").read_bytes() == local

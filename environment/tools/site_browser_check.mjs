@@ -8,7 +8,7 @@
 // Prints one JSON object: {mode, pages: [{page, consoleErrors, networkRequests, charts, chartsDrawn,
 //   untitledCharts, rawTex, brokenLinks, sliders: [{moved, detail}]}]}
 import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,7 +23,8 @@ const pages = ['index.html', 'intro.html', 'search.html', 'genindex.html',
 const expected = Object.fromEntries(manifest.pages.map((p) => [p.page, p]));
 if (shotDir) mkdirSync(shotDir, { recursive: true });
 
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lrlab-chromium-')), {
+const profile = mkdtempSync(join(tmpdir(), 'lrlab-chromium-')); // a new, empty user-data-dir
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -131,6 +132,7 @@ try {
   }
 } finally {
   await context.close();
+  rmSync(profile, { recursive: true, force: true });
 }
 console.log(JSON.stringify({ mode: fileMode ? 'file' : 'http', pages: results }));
 
