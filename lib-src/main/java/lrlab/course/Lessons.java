@@ -2,6 +2,7 @@ package lrlab.course;
 
 import java.util.function.DoubleUnaryOperator;
 import lrlab.analysis.OvershootCriterion;
+import lrlab.objective.QuadraticForm;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectories;
 import lrlab.trace.Trajectory;
@@ -98,5 +99,32 @@ public final class Lessons {
             loss.append(t.finalLoss());
         }
         return Table.create("landings").addColumns(run, lr, last, min, dist, loss);
+    }
+
+    /**
+     * The condition number's effect on speed: for each κ, gradient descent at the best constant rate
+     * 2/(L + μ) on ½(κ·x0² + x1²) from (1, 1), with columns kappa, optimal_lr, contraction (κ − 1)/(κ + 1),
+     * iterations (measured: first t with ‖x_t‖ ≤ tol) and predicted ⌈ln(tol/‖x_0‖) / ln(contraction)⌉.
+     */
+    public static Table conditioning(double tol, double... kappas) {
+        DoubleColumn kappa = DoubleColumn.create("kappa");
+        DoubleColumn lr = DoubleColumn.create("optimal_lr");
+        DoubleColumn factor = DoubleColumn.create("contraction");
+        IntColumn measured = IntColumn.create("iterations");
+        IntColumn predicted = IntColumn.create("predicted");
+        for (double k : kappas) {
+            if (!(k >= 1) || Double.isInfinite(k)) {
+                throw new IllegalArgumentException("kappa must be finite and >= 1, got " + k);
+            }
+            QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
+            double c = f.contractionFactor();
+            Trajectory run = GradientDescent.on(f).from(1, 1).steps(100_000).run(f.optimalLr());
+            kappa.append(k);
+            lr.append(f.optimalLr());
+            factor.append(c);
+            measured.append(stepsToTolerance(run, tol, 0, 0));
+            predicted.append(c == 0 ? 1 : (int) Math.ceil(Math.log(tol / Math.sqrt(2)) / Math.log(c)));
+        }
+        return Table.create("conditioning").addColumns(kappa, lr, factor, measured, predicted);
     }
 }
