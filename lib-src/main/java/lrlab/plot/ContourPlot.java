@@ -45,7 +45,7 @@ public final class ContourPlot {
         ObjectNode trace = fig.data().addObject();
         trace.put("type", "contour").put("name", "loss").put("ncontours", 25).put("colorscale", "Viridis");
         trace.putObject("contours").put("coloring", "lines");
-        trace.putObject("colorbar").putObject("title").put("text", "loss");
+        trace.put("showscale", false);
         ArrayNode xs = trace.putArray("x");
         ArrayNode ys = trace.putArray("y");
         ArrayNode zs = trace.putArray("z");
@@ -93,6 +93,12 @@ public final class ContourPlot {
     /** Names the two axes. */
     public ContourPlot axes(String x, String y) {
         figure.axisTitle("xaxis", x).axisTitle("yaxis", y);
+        return this;
+    }
+
+    /** One unit on the y axis as long as one on the x axis, so round bowls look round. */
+    public ContourPlot equalAxes() {
+        figure.axis("yaxis").put("scaleanchor", "x").put("scaleratio", 1);
         return this;
     }
 

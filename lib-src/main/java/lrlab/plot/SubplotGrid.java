@@ -22,6 +22,7 @@ public final class SubplotGrid {
     private final int rows;
     private final int columns;
     private final List<PlotlyFigure> panels = new ArrayList<>();
+    private double[] yRange;
 
     private SubplotGrid(int rows, int columns) {
         this.rows = rows;
@@ -45,6 +46,15 @@ public final class SubplotGrid {
             throw new IllegalArgumentException("the " + rows + " x " + columns + " grid is full");
         }
         panels.add(panel);
+        return this;
+    }
+
+    /** Gives every panel the same y range [lo, hi]. */
+    public SubplotGrid yRange(double lo, double hi) {
+        if (!(lo < hi)) {
+            throw new IllegalArgumentException("yRange needs lo < hi, got [" + lo + ", " + hi + "]");
+        }
+        yRange = new double[] {lo, hi};
         return this;
     }
 
@@ -75,6 +85,9 @@ public final class SubplotGrid {
             }
             copyAxis(panel.layout().get("xaxis"), layout, "xaxis" + suffix);
             copyAxis(panel.layout().get("yaxis"), layout, "yaxis" + suffix);
+            if (yRange != null) {
+                out.axis("yaxis" + suffix).putArray("range").add(yRange[0]).add(yRange[1]);
+            }
             if (!panel.titleText().isEmpty()) {
                 notes.addObject().put("text", "<b>" + panel.titleText() + "</b>").put("showarrow", false)
                         .put("xref", "x" + suffix + " domain").put("yref", "y" + suffix + " domain")
