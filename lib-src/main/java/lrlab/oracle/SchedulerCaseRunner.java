@@ -307,7 +307,9 @@ public final class SchedulerCaseRunner implements CaseRunner {
         } else {
             throw new OracleFormatException("OneCycleLR needs total_steps, or epochs and steps_per_epoch");
         }
-        OneCycleLR.Builder b = OneCycleLR.builder(dbl(a, "max_lr", null), total)
+        double[] maxLrs = a.path("max_lr").isArray() ? doubles(a.get("max_lr"), "max_lr") : null;
+        OneCycleLR.Builder b = OneCycleLR.builder(maxLrs != null && maxLrs.length > 0 ? maxLrs[0]
+                : dbl(a, "max_lr", null), total)
                 .pctStart(dbl(a, "pct_start", 0.3))
                 .cycleMomentum(bool(a, "cycle_momentum", true))
                 .baseMomentum(dbl(a, "base_momentum", 0.85))
@@ -315,6 +317,9 @@ public final class SchedulerCaseRunner implements CaseRunner {
                 .divFactor(dbl(a, "div_factor", 25.0))
                 .finalDivFactor(dbl(a, "final_div_factor", 1e4))
                 .threePhase(bool(a, "three_phase", false));
+        if (maxLrs != null) {
+            b.maxLrs(maxLrs);
+        }
         String anneal = a.path("anneal_strategy").asText("cos");
         switch (anneal) {
             case "cos":
@@ -446,6 +451,14 @@ public final class SchedulerCaseRunner implements CaseRunner {
             throw new OracleFormatException("argument '" + key + "' must be true or false, got " + a.get(key));
         }
         return a.get(key).asBoolean();
+    }
+
+    private static double[] doubles(JsonNode list, String what) {
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(list.get(i), what + "[" + i + "]");
+        }
+        return out;
     }
 
     private static int[] ints(JsonNode list, String what) {

@@ -58,4 +58,10 @@ public final class ChainedScheduler implements Scheduler {
     public Optimizer optimizer() {
         return optimizer;
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "ChainedScheduler(" + java.util.Arrays.toString(schedulers) + ")";
+    }
 }

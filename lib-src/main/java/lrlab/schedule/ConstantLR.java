@@ -34,4 +34,10 @@ public final class ConstantLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return baseLrs[group] * (factor + (t >= totalIters ? 1 : 0) * (1 - factor));
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "ConstantLR(factor=" + factor + ", totalIters=" + totalIters + ")";
+    }
 }

@@ -38,4 +38,10 @@ public final class CosineAnnealingLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return etaMin + (baseLrs[group] - etaMin) * (1 + Math.cos(Math.PI * t / tMax)) / 2;
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "CosineAnnealingLR(tMax=" + tMax + ", etaMin=" + etaMin + ")";
+    }
 }

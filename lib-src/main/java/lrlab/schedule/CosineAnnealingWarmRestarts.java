@@ -44,4 +44,10 @@ public final class CosineAnnealingWarmRestarts extends LrScheduler {
         }
         return etaMin + (baseLrs[group] - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "CosineAnnealingWarmRestarts(t0=" + t0 + ", tMult=" + tMult + ", etaMin=" + etaMin + ")";
+    }
 }

@@ -110,6 +110,12 @@ public final class CyclicLR extends LrScheduler {
         return baseLrs[group] + baseHeight * scale(t, cycle);
     }
 
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "CyclicLR(baseLr=" + baseLrs[0] + ", maxLr=" + maxLrs[0] + ", totalSize=" + totalSize + ", stepRatio=" + stepRatio + ", mode=" + mode + (mode == Mode.EXP_RANGE ? ", gamma=" + gamma : "") + (cycleMomentum ? ", momentum " + baseMomentum + ".." + maxMomentum : "") + ")";
+    }
+
     /** Options of {@link CyclicLR}; {@link #build(Optimizer)} attaches it. */
     public static final class Builder {
         private final double baseLr;

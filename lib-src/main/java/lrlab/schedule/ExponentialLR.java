@@ -23,4 +23,10 @@ public final class ExponentialLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return baseLrs[group] * Math.pow(gamma, t);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "ExponentialLR(gamma=" + gamma + ")";
+    }
 }

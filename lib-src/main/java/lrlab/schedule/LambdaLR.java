@@ -37,4 +37,10 @@ public final class LambdaLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return baseLrs[group] * factor.applyAsDouble(t);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "LambdaLR(factor=<function>)";
+    }
 }

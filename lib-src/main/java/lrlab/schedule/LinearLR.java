@@ -38,4 +38,10 @@ public final class LinearLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return baseLrs[group] * (startFactor + (endFactor - startFactor) * Math.min(totalIters, t) / totalIters);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "LinearLR(startFactor=" + startFactor + ", endFactor=" + endFactor + ", totalIters=" + totalIters + ")";
+    }
 }

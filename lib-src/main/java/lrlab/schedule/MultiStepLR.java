@@ -53,4 +53,10 @@ public final class MultiStepLR extends LrScheduler {
         }
         return baseLrs[group] * Math.pow(gamma, passed);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "MultiStepLR(milestones=" + java.util.Arrays.toString(milestones) + ", gamma=" + gamma + ")";
+    }
 }

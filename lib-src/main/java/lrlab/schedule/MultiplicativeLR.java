@@ -47,4 +47,10 @@ public final class MultiplicativeLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return lrAt(group, t);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "MultiplicativeLR(factor=<function>)";
+    }
 }

@@ -55,9 +55,13 @@ public final class OneCycleLR extends LrScheduler {
         initialLrs = new double[n];
         maxLrs = new double[n];
         minLrs = new double[n];
+        if (b.maxLrs != null && b.maxLrs.length != n) {
+            throw new IllegalArgumentException("maxLrs must have one entry per parameter group (" + n + "), got "
+                    + b.maxLrs.length);
+        }
         for (int g = 0; g < n; g++) {
-            maxLrs[g] = b.maxLr;
-            initialLrs[g] = b.maxLr / b.divFactor;
+            maxLrs[g] = b.maxLrs == null ? b.maxLr : b.maxLrs[g];
+            initialLrs[g] = maxLrs[g] / b.divFactor;
             minLrs[g] = initialLrs[g] / b.finalDivFactor;
         }
         InitialLrs.force(optimizer, initialLrs);
@@ -165,6 +169,12 @@ public final class OneCycleLR extends LrScheduler {
         return (to - from) * p + from;
     }
 
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "OneCycleLR(maxLr=" + maxLrs[0] + ", totalSteps=" + totalSteps + ", phaseEnds=" + java.util.Arrays.toString(phaseEnds) + ", anneal=" + anneal + ", initialLr=" + initialLrs[0] + ", minLr=" + minLrs[0] + (cycleMomentum ? ", momentum " + baseMomentum + ".." + maxMomentum : "") + ")";
+    }
+
     /** Options of {@link OneCycleLR}; {@link #build(Optimizer)} attaches it. */
     public static final class Builder {
         private final double maxLr;
@@ -177,10 +187,23 @@ public final class OneCycleLR extends LrScheduler {
         private double divFactor = 25.0;
         private double finalDivFactor = 1e4;
         private boolean threePhase;
+        private double[] maxLrs;
 
         private Builder(double maxLr, int totalSteps) {
             this.maxLr = Check.positive("maxLr", maxLr);
             this.totalSteps = Check.positive("totalSteps", totalSteps);
+        }
+
+        /** A different max lr per parameter group (each > 0), replacing the single maxLr. */
+        public Builder maxLrs(double... maxLrs) {
+            if (maxLrs == null || maxLrs.length == 0) {
+                throw new IllegalArgumentException("maxLrs must list one max lr per group, got none");
+            }
+            for (double m : maxLrs) {
+                Check.positive("maxLrs", m);
+            }
+            this.maxLrs = maxLrs.clone();
+            return this;
         }
 
         /** Fraction of the steps spent warming up, in (0, 1); default 0.3. */

@@ -32,4 +32,10 @@ public final class PolynomialLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return baseLrs[group] * Math.pow(1.0 - (double) Math.min(totalIters, t) / totalIters, power);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "PolynomialLR(totalIters=" + totalIters + ", power=" + power + ")";
+    }
 }

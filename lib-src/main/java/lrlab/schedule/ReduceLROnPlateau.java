@@ -145,6 +145,12 @@ public final class ReduceLROnPlateau {
         return optimizer;
     }
 
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "ReduceLROnPlateau(mode=" + mode + ", factor=" + factor + ", patience=" + patience + ", threshold=" + threshold + " " + thresholdMode + ", cooldown=" + cooldown + ", minLr=" + java.util.Arrays.toString(minLrs) + ", eps=" + eps + ")";
+    }
+
     /** Options of {@link ReduceLROnPlateau}; {@link #build(Optimizer)} attaches it. */
     public static final class Builder {
         private Mode mode = Mode.MIN;

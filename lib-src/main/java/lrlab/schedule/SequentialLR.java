@@ -96,4 +96,10 @@ public final class SequentialLR implements Scheduler {
     public Optimizer optimizer() {
         return optimizer;
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "SequentialLR(" + java.util.Arrays.toString(schedulers) + ", milestones=" + java.util.Arrays.toString(milestones) + ")";
+    }
 }

@@ -31,4 +31,10 @@ public final class StepLR extends LrScheduler {
     protected double closedForm(int group, int t) {
         return baseLrs[group] * Math.pow(gamma, t / stepSize);
     }
+
+    /** The configuration, e.g. for printing in a notebook. */
+    @Override
+    public String toString() {
+        return "StepLR(stepSize=" + stepSize + ", gamma=" + gamma + ")";
+    }
 }

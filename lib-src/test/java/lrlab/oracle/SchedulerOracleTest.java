@@ -21,11 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchedulerOracleTest {
 
     private static JsonNode cases() throws IOException {
-        // ${basedir}/../shared only exists for the main tree; worktrees fall back to /work/shared.
-        Path file = Path.of(System.getProperty("lrlab.shared", "/work/shared"), "oracles", "schedulers.json");
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            file = Path.of("/work/shared", "oracles", "schedulers.json");
-        }
+        Path file = lrlab.testutil.Oracles.file("schedulers.json");
         return new ObjectMapper().readTree(file.toFile());
     }
 

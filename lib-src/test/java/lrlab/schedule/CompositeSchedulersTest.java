@@ -52,4 +52,11 @@ class CompositeSchedulersTest {
         assertThrows(IllegalArgumentException.class, () -> Schedulers.chainedScheduler(a, b));
         assertThrows(IllegalArgumentException.class, () -> Schedulers.chainedScheduler());
     }
+
+    @Test
+    void schedulersPrintTheirConfiguration() {
+        FakeOptimizer opt = new FakeOptimizer(0.1);
+        assertEquals("StepLR(stepSize=30, gamma=0.1)", Schedulers.stepLR(opt, 30, 0.1).toString());
+        assertTrue(Schedulers.oneCycleLR(new FakeOptimizer(0.1), 0.1, 100).toString().contains("phaseEnds=[29.0, 99.0]"));
+    }
 }

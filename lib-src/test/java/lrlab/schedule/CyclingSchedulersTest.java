@@ -84,6 +84,18 @@ class CyclingSchedulersTest {
     }
 
     @Test
+    void oneCycleTakesOneMaxLrPerGroup() {
+        FakeOptimizer opt = new FakeOptimizer(0.5, 0.5);
+        OneCycleLR s = OneCycleLR.builder(0.1, 100).maxLrs(0.1, 0.01).build(opt);
+        assertClose(0.004, opt.lr(0), 1e-12, 0, "group 0 initial");
+        assertClose(0.0004, opt.lr(1), 1e-12, 0, "group 1 initial");
+        assertThrows(IllegalArgumentException.class,
+                () -> OneCycleLR.builder(0.1, 100).maxLrs(0.1).build(new FakeOptimizer(0.5, 0.5)));
+        assertThrows(IllegalArgumentException.class, () -> OneCycleLR.builder(0.1, 100).maxLrs(0.1, -1));
+        assertEquals(2, s.lastLrs().length);
+    }
+
+    @Test
     void cyclicOverwritesLrWithBaseLrAndTurnsMomentumOn() {
         FakeOptimizer opt = new FakeOptimizer(0.1);
         CyclicLR s = Schedulers.cyclicLR(opt, 0.001, 0.006, 20);
