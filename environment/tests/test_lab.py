@@ -22,21 +22,21 @@ def free_port() -> int:
 def test_lab_runs_the_first_notebook_in_a_browser():
     port = free_port()
     # expose_app_in_browser lets the check call JupyterLab's own "run all cells" command
+    log_path = TARGET / "lab-test.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    # the server's log goes to a file: an unread pipe would fill up and stall JupyterLab
+    log = log_path.open("w")
     proc = subprocess.Popen([str(ENV / "workbook"), "lab", "--port", str(port), "--no-browser",
                              "--", "--LabApp.expose_app_in_browser=True"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                            stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         url = None
-        deadline = time.monotonic() + 120
-        lines = []
-        while time.monotonic() < deadline and url is None:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-            m = re.search(r"(http://127\.0\.0\.1:\d+/lab\?token=\w+)", line)
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and url is None and proc.poll() is None:
+            time.sleep(0.5)
+            m = re.search(r"(http://127\.0\.0\.1:\d+/lab\?token=\w+)", log_path.read_text())
             url = m.group(1) if m else None
-        assert url, "lab printed no URL:\n" + "".join(lines[-20:])
+        assert url, "lab printed no URL:\n" + log_path.read_text()[-3000:]
         shot = TARGET / "screenshots" / "lab-00_first_run.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
         out = subprocess.run(["node", str(ENV / "tools" / "lab_check.mjs"), url, "00_first_run.ipynb", "2", str(shot)],
@@ -50,3 +50,4 @@ def test_lab_runs_the_first_notebook_in_a_browser():
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+        log.close()

@@ -23,6 +23,9 @@ import lrlab.optim.Optimizer;
  * course's default. pytorch-lr-finder differs: start = the optimizer's rate, smoothing 1 − 0.05 = 0.95
  * without bias correction, divergence factor 5.
  *
+ * <p>Batches are drawn from a seeded shuffle of the model's rows, reshuffled when the next full batch does
+ * not fit (the partial last batch is skipped, as fastai's training DataLoader with drop_last).
+ *
  * <p>Afterwards the parameters are restored to their values before the test, and the optimizer is
  * {@code reset()} (buffers cleared, as a fresh optimizer) with its rates and momenta restored.
  */
@@ -37,6 +40,14 @@ public final class LrFinder {
     private double divergeFactor = 4;
     private int batchSize = 32;
     private long seed = 0;
+    private Listener listener;
+
+    /** Progress of a finder run, for an updating notebook display (the library never prints). */
+    @FunctionalInterface
+    public interface Listener {
+        /** After iteration i (0-based) with its rate, raw batch loss and smoothed loss. */
+        void onIteration(int i, double lr, double loss, double smoothed);
+    }
 
     private LrFinder(Model model, Optimizer optimizer) {
         this.model = model;
@@ -106,6 +117,12 @@ public final class LrFinder {
         return this;
     }
 
+    /** Progress callback after every iteration (null for none). */
+    public LrFinder listener(Listener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     /** The rate of iteration i: start · (end/start)^{i/(N−1)}. */
     public double rateAt(int i) {
         return start * Math.pow(end / start, (double) i / (iterations - 1));
@@ -161,6 +178,9 @@ public final class LrFinder {
                 losses[count] = loss;
                 smoothed[count] = s;
                 count++;
+                if (listener != null) {
+                    listener.onIteration(i, lr, loss, s);
+                }
                 if (!Double.isFinite(loss) || !Double.isFinite(s) || s > divergeFactor * best) {
                     stoppedEarly = i < iterations - 1;
                     break;

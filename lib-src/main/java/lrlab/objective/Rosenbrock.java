@@ -31,10 +31,12 @@ public final class Rosenbrock implements Objective {
         return new Rosenbrock(a, b);
     }
 
+    /** The valley's target a: the minimum is at x = a. */
     public double a() {
         return a;
     }
 
+    /** The valley's steepness b &gt; 0 (curvature across the valley grows with b). */
     public double b() {
         return b;
     }

@@ -21,6 +21,7 @@ public final class OptimizerCaseRunner implements CaseRunner {
     /** A run is cut after the first step with some |xᵢ| above this bound (or non-finite). */
     public static final double DIVERGENCE_BOUND = 1e6;
 
+    /** {@code "optimizer"}. */
     @Override
     public String kind() {
         return "optimizer";

@@ -27,18 +27,16 @@ public final class TorchOptimizers {
     public static Optimizer build(JsonNode torch) {
         String cls = torch.path("class").asText("");
         JsonNode args = torch.get("args");
-        double lr;
         switch (cls) {
             case "torch.optim.SGD": {
                 Sgd.Builder b = Optimizers.sgd(lrArg(args, 1e-3));
                 for (Iterator<Map.Entry<String, JsonNode>> it = Json.fields(args, "torch.args"); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    JsonNode v = e.getValue();
                     switch (e.getKey()) {
                         case "momentum" -> b.momentum(num(e));
                         case "dampening" -> b.dampening(num(e));
                         case "weight_decay" -> b.weightDecay(num(e));
-                        case "nesterov" -> b.nesterov(Json.flag(v, "torch.args.nesterov"));
+                        case "nesterov" -> b.nesterov(Json.flag(e.getValue(), "torch.args.nesterov"));
                         default -> common(cls, e);
                     }
                 }
@@ -75,7 +73,7 @@ public final class TorchOptimizers {
             }
             case "torch.optim.Adam":
             case "torch.optim.AdamW": {
-                lr = lrArg(args, 1e-3);
+                double lr = lrArg(args, 1e-3);
                 Adam.Builder b = cls.endsWith("AdamW") ? Optimizers.adamw(lr) : Optimizers.adam(lr);
                 for (Iterator<Map.Entry<String, JsonNode>> it = Json.fields(args, "torch.args"); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();

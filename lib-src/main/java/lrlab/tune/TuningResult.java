@@ -3,6 +3,8 @@ package lrlab.tune;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -59,7 +61,11 @@ public final class TuningResult {
         return s;
     }
 
-    /** The trials as a table (trial, lr, budget, loss), plus a column {@code method} for stacking runs. */
+    /**
+     * The trials as a table (trial, lr, budget, loss), plus {@code spent} (cumulative budget),
+     * {@code best_so_far} (running minimum of the loss, non-finite counted as +∞; for "best loss reached vs
+     * budget spent" charts) and {@code method} (for stacking several tuners' tables).
+     */
     public Table table() {
         int n = trials.size();
         int[] id = new int[n];
@@ -67,8 +73,16 @@ public final class TuningResult {
         int[] budget = new int[n];
         double[] loss = new double[n];
         String[] m = new String[n];
+        long[] spent = new long[n];
+        double[] bestSoFar = new double[n];
+        long total = 0;
+        double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             Trial t = trials.get(i);
+            total += t.budget();
+            best = Math.min(best, t.rankLoss());
+            spent[i] = total;
+            bestSoFar[i] = best;
             id[i] = t.trial();
             lr[i] = t.lr();
             budget[i] = t.budget();
@@ -80,6 +94,8 @@ public final class TuningResult {
                 DoubleColumn.create("lr", lr),
                 IntColumn.create("budget", budget),
                 DoubleColumn.create("loss", loss),
-                tech.tablesaw.api.StringColumn.create("method", m));
+                LongColumn.create("spent", spent),
+                DoubleColumn.create("best_so_far", bestSoFar),
+                StringColumn.create("method", m));
     }
 }

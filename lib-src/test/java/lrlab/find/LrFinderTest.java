@@ -122,6 +122,14 @@ class LrFinderTest {
     }
 
     @Test
+    void listenerSeesEveryIteration() {
+        int[] calls = {0};
+        LrFinderResult r = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build())
+                .range(1e-4, 1e-2).iterations(20).listener((i, lr, loss, s) -> calls[0]++).run(new double[11]);
+        assertEquals(r.iterations(), calls[0]);
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         Model m = LinearRegression.of(DIABETES);
         Optimizer sgd = Optimizers.sgd(0.1).build();

@@ -24,7 +24,8 @@ class ModelGradientTest {
                 Arguments.of("logistic", LogisticRegression.of(cancer)),
                 Arguments.of("softmax", SoftmaxRegression.of(digits)),
                 Arguments.of("mlp-relu", Mlp.of(digits, 8, Activation.RELU)),
-                Arguments.of("mlp-tanh", Mlp.of(digits, 8, Activation.TANH)));
+                Arguments.of("mlp-tanh", Mlp.of(digits, 8, Activation.TANH)),
+                Arguments.of("mlp-30-inputs", Mlp.of(cancer, 5, Activation.TANH)));
     }
 
     /** Central differences (L(θ + h e_i) − L(θ − h e_i))/2h on a batch of 7 rows. */

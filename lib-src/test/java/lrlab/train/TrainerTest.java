@@ -112,6 +112,28 @@ class TrainerTest {
     }
 
     @Test
+    void perBatchSchedulerDrivesTheStepLr() {
+        Optimizer sgd = Optimizers.sgd(0.1).momentum(0.9).build();
+        int perEpoch = (CANCER.train().rows() + 31) / 32;
+        var sched = lrlab.schedule.Schedulers.oneCycleLR(sgd, 0.1, 3 * perEpoch);
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
+                .epochs(3).recordSteps(true).afterStep(s -> sched.step()).fit();
+        double[] lr = r.steps().doubleColumn("lr").asDoubleArray();
+        lrlab.testutil.Tol.assertClose(0.1 / 25, lr[0], 1e-12, 0, "one-cycle starts at maxLr/25");
+        lrlab.testutil.Tol.assertClose(0.1, java.util.Arrays.stream(lr).max().orElseThrow(), 0.02, 0, "peak");
+        assertTrue(lr[lr.length - 1] < 1e-3, "annealed at the end: " + lr[lr.length - 1]);
+    }
+
+    @Test
+    void perEpochSchedulerShowsInTheHistory() {
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        var sched = lrlab.schedule.Schedulers.stepLR(sgd, 1, 0.5);
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
+                .epochs(3).afterEpoch(e -> sched.step()).fit();
+        assertArrayEquals(new double[] {0.1, 0.05, 0.025}, r.history().doubleColumn("lr").asDoubleArray(), 1e-15);
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         Model m = LogisticRegression.of(CANCER.train());
         Optimizer sgd = Optimizers.sgd(0.1).build();

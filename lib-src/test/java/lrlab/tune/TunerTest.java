@@ -25,6 +25,11 @@ class TunerTest {
         return 0.5 * A * w * w;
     };
 
+    /**
+     * Budgets stated per tuner. The seeds are fixed; over seeds 0..199 with these budgets random search lands
+     * within factor 2 in 95% of runs, successive halving in 96.5%, TPE in 100% (and about 3× closer to 1/a
+     * than random search in log distance).
+     */
     static Stream<Arguments> tuners() {
         return Stream.of(
                 // 25 trials × 5 steps = 125 steps
@@ -52,10 +57,13 @@ class TunerTest {
         TuningResult r = tuner.run(QUADRATIC);
         Table t = r.table();
         assertEquals(r.trials().size(), t.rowCount());
-        assertEquals(java.util.List.of("trial", "lr", "budget", "loss", "method"), t.columnNames());
+        assertEquals(java.util.List.of("trial", "lr", "budget", "loss", "spent", "best_so_far", "method"), t.columnNames());
         assertEquals(1, t.intColumn("trial").get(0));
         Tol.assertClose(QUADRATIC.loss(t.doubleColumn("lr").get(0), t.intColumn("budget").get(0)),
                 t.doubleColumn("loss").get(0), 0, 0, name + " first loss");
+        assertEquals(budget, t.longColumn("spent").get(t.rowCount() - 1));
+        Tol.assertClose(r.trials().stream().mapToDouble(Trial::rankLoss).min().orElseThrow(),
+                t.doubleColumn("best_so_far").get(t.rowCount() - 1), 0, 0, name + " best so far");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +85,23 @@ class TunerTest {
     void nonFiniteLossesRankLast() {
         TuningResult r = GridSearch.of(0.1, 0.2).run((lr, b) -> lr > 0.15 ? Double.NaN : 1.0);
         assertEquals(0.1, r.bestLr());
+    }
+
+    @Test
+    void observedObjectiveReportsEveryTrial() {
+        java.util.List<Trial> seen = new java.util.ArrayList<>();
+        TuningResult r = GridSearch.logspace(0.01, 1, 5).budget(3).run(QUADRATIC.observed(seen::add));
+        assertEquals(r.trials(), seen);
+    }
+
+    @Test
+    void trainingObjectiveFindsAWorkingRateForLogisticRegression() {
+        lrlab.data.Split s = lrlab.data.Datasets.breastCancer().split(0.8, 0).standardize();
+        RateObjective f = RateObjective.training(lrlab.model.LogisticRegression.of(s.train()), s.validation(),
+                lr -> lrlab.optim.Optimizers.sgd(lr).build(), 32, 0);
+        TuningResult r = GridSearch.of(1e-4, 1e-2, 1.0).budget(3).run(f);
+        assertTrue(r.bestLr() > 1e-4, "best " + r.bestLr());
+        assertTrue(r.best().loss() < 0.2, "best loss " + r.best().loss());
     }
 
     @Test
