@@ -11,6 +11,7 @@ import lrlab.model.LinearRegression;
 import lrlab.optim.Optimizer;
 import lrlab.schedule.CyclicLR;
 import lrlab.schedule.LrCurve;
+import lrlab.schedule.OneCycleLR;
 import lrlab.schedule.Scheduler;
 import lrlab.schedule.Schedulers;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class Lesson05FactsTest {
         schedules.put("exponential", opt -> Schedulers.exponentialLR(opt, 0.9));
         schedules.put("cosine", opt -> Schedulers.cosineAnnealingLR(opt, EPOCHS));
         schedules.put("warmup", opt -> Schedulers.linearWarmup(opt, 5));
-        schedules.put("one-cycle", opt -> Schedulers.oneCycleLR(opt, BASE, EPOCHS + 1));
+        schedules.put("one-cycle", opt -> OneCycleLR.builder(BASE, EPOCHS + 1).cycleMomentum(false).build(opt));
         schedules.put("cyclic", opt -> CyclicLR.builder(BASE / 10, BASE).stepSizeUp(5).cycleMomentum(false).build(opt));
         schedules.put("warm restarts", opt -> Schedulers.cosineAnnealingWarmRestarts(opt, 10, 2, 0.0));
         var split = Datasets.diabetes().split(0.8, 0).standardize();
