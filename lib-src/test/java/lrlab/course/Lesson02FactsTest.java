@@ -43,6 +43,14 @@ class Lesson02FactsTest {
         assertEquals(2.0, gd.steps(20).run(0.5).w(1), 0.0);
     }
 
+    @Test
+    void rateOneTenthAndNineTenthsShrinkTheDistanceByTheSameFactor() {
+        var creep = gd.steps(20).run(0.1);
+        var hop = gd.steps(20).run(0.9);
+        assertEquals(creep.finalLoss(), hop.finalLoss(), 1e-12 * creep.finalLoss());
+        assertTrue(creep.w(20) < 2.0 && hop.w(20) < 2.0 && hop.w(19) > 2.0, "hop crosses x* every step");
+    }
+
     @ParameterizedTest
     @CsvSource({"0.9, ZIG_ZAG", "1.05, DIVERGENT", "0.1, MONOTONE", "0.5, ONE_STEP"})
     void seedZeroDistanceRuleNamesTheRegime(double lr, Regime expected) {
