@@ -124,11 +124,12 @@ def assign(out: Path, course: Path = COURSE) -> dict[str, list[Path]]:
     out = out.resolve()
     copy_course(out, course)
     released: dict[str, list[Path]] = {}
+    # one nbgrader process for all assignments ("*" is a glob over source/): nbgrader starts slowly
+    code, text = run_logged(nbgrader_cmd() + ["generate_assignment", "*", "--force"], out)
+    if code != 0:
+        sys.stderr.write(text)
+        raise RuntimeError("nbgrader generate_assignment failed (output above)")
     for assignment in assignments(course):
-        code, text = run_logged(nbgrader_cmd() + ["generate_assignment", assignment, "--force"], out)
-        if code != 0:
-            sys.stderr.write(text)
-            raise RuntimeError(f"nbgrader generate_assignment {assignment} failed (output above)")
         released[assignment] = sorted((out / "release" / assignment).glob("*.ipynb"))
         for p in released[assignment]:
             say(f"released {p.relative_to(out)}")
