@@ -311,6 +311,7 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     sid = student_id(job.student)
     dest = work / "submitted" / sid / job.assignment / job.notebook
     dest.parent.mkdir(parents=True)
+    normalise(nb, release_nb)
     nbformat.write(nb, dest)  # the normalised copy: the student's file itself is only read
 
     base = nbgrader_cmd()
@@ -323,6 +324,9 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         write_feedback_note(out, job, f"grading stopped after {wall:.0f} s")
         return row(0, TIMEOUT, f"grading stopped after {wall:.0f} s (an endless loop?)")
     score = read_score(work, job, sid)
+    if code != 0 and "CellTimeoutError" in log:
+        write_feedback_note(out, job, "a cell ran past the cell timeout and could not be stopped cleanly")
+        return row(0, TIMEOUT, "a cell ran past the cell timeout (endless loop, or output too slow to stream)")
     if code != 0 or not graded.exists() or score is None:
         status, message = KERNEL_DIED, "the kernel died while running the notebook (System.exit or a crash?)"
         if "DeadKernelError" not in log and "Kernel died" not in log and "kernel died" not in log.lower():
@@ -332,7 +336,7 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     graded_nb = nbformat.read(graded, as_version=4)
     status, message = OK, ""
     errors = cell_errors(graded_nb)
-    if any("CellTimeoutError" in e or "Timeout" in e for e in errors):
+    if any("CellTimeoutError" in e or "Timeout" in e or "Interrupted" in e for e in errors):
         status = TIMEOUT
         message = "a cell ran longer than the cell timeout; " + "; ".join(errors)[:300]
     elif tampered:
@@ -341,6 +345,7 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         message = "; ".join(errors)
     if tampered and status != TAMPERED:
         message = tampered + "; " + message
+    cap_outputs(graded)
     run_logged(base + ["generate_feedback", job.assignment, "--student", sid, "--force",
                        f"--notebook={job.notebook[:-6]}"], work, work / "feedback.log", timeout=120, echo=False)
     fb = work / "feedback" / sid / job.assignment / (job.notebook[:-6] + ".html")
@@ -352,6 +357,39 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         write_feedback_note(out, job, "graded, but nbgrader wrote no feedback page")
     shutil.rmtree(work, ignore_errors=True)
     return row(score, status, message)
+
+
+def normalise(nb, release_nb) -> None:
+    """Cells whose nbgrader grade_id is not in the release (a renamed cell) become plain student cells:
+    nbgrader 0.9.6 crashes on them (KeyError 'grade_id') instead of grading the rest."""
+    known = {c.metadata["nbgrader"]["grade_id"] for c in release_nb.cells if "nbgrader" in c.metadata}
+    for c in nb.cells:
+        meta = c.get("metadata", {}).get("nbgrader")
+        if meta is not None and (not isinstance(meta, dict) or meta.get("grade_id") not in known):
+            del c.metadata["nbgrader"]
+
+
+MAX_OUTPUT_CHARS = 20_000
+
+
+def cap_outputs(path: Path) -> None:
+    """Cuts stream/text outputs of the autograded notebook to MAX_OUTPUT_CHARS: nbgrader's LimitOutput
+    counts lines only, so one line of megabytes would land whole in the feedback page."""
+    import nbformat
+    nb = nbformat.read(path, as_version=4)
+    changed = False
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            if o.get("output_type") == "stream" and len(o.get("text", "")) > MAX_OUTPUT_CHARS:
+                o["text"] = o["text"][:MAX_OUTPUT_CHARS] + f"\n... [output cut at {MAX_OUTPUT_CHARS} characters]\n"
+                changed = True
+            for mime, val in list(o.get("data", {}).items()):
+                if isinstance(val, str) and len(val) > MAX_OUTPUT_CHARS and mime.startswith("text/"):
+                    o["data"][mime] = val[:MAX_OUTPUT_CHARS] + "\n... [output cut]"
+                    changed = True
+    if changed:
+        os.chmod(path, 0o644)
+        nbformat.write(nb, path)
 
 
 def read_score(work: Path, job: Job, sid: str) -> float | None:
