@@ -73,6 +73,10 @@ ensure_kernel() {
   local dir="$LRLAB_VENV/share/jupyter/kernels/java"
   [ -f "$dir/jjava.jar" ] || die "the JJava kernel is not in the venv ($dir); delete environment/.state/venv and rerun"
   "$LRLAB_VENV/bin/python" "$LRLAB_ENV/tools/kernelspec.py" "$dir" "$(kernel_classpath)"
+  # classrooms are often offline: JupyterLab must not ask to fetch news or check for updates
+  local overrides="$LRLAB_VENV/share/jupyter/lab/settings/overrides.json"
+  mkdir -p "$(dirname "$overrides")"
+  printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' >"$overrides"
 }
 
 ensure_npm() {

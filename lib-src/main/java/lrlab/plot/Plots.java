@@ -80,6 +80,14 @@ public final class Plots {
         }
         figure.data().insert(0, curve);
         figure.axis("xaxis").putArray("range").add(from).add(to);
+        // a diverging path would stretch the y axis until the curve is a flat line: keep the curve's range
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ys.size(); i++) {
+            lo = Math.min(lo, ys.get(i).asDouble());
+            hi = Math.max(hi, ys.get(i).asDouble());
+        }
+        double pad = 0.05 * (hi - lo);
+        figure.axis("yaxis").putArray("range").add(lo - pad).add(hi + pad);
         return figure;
     }
 

@@ -17,4 +17,14 @@ public final class Tol {
     public static void assertClose(double expected, double actual, double rtol, String message) {
         assertClose(expected, actual, rtol, 0.0, message);
     }
+
+    /** Element by element, with the index in the message. */
+    public static void assertClose(double[] expected, double[] actual, double rtol, double atol, String message) {
+        if (expected.length != actual.length) {
+            fail(message + ": length " + actual.length + ", expected " + expected.length);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], rtol, atol, message + "[" + i + "]");
+        }
+    }
 }

@@ -1,0 +1,244 @@
+package lrlab.data;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A small in-memory data set: features x as a row-major n×d {@code double[]} (row i is
+ * {@code x[i*d .. i*d+d)}), and either real targets y (regression) or integer class labels 0..K−1
+ * (classification). Immutable by convention: the arrays are shared, not copied, so do not modify them.
+ */
+public final class Dataset {
+
+    private final String name;
+    private final double[] x;
+    private final int rows;
+    private final int cols;
+    private final double[] targets;
+    private final int[] labels;
+    private final int classCount;
+    private final String[] featureNames;
+
+    private Dataset(String name, double[] x, int rows, int cols, double[] targets, int[] labels,
+                    int classCount, String[] featureNames) {
+        this.name = name;
+        this.x = x;
+        this.rows = rows;
+        this.cols = cols;
+        this.targets = targets;
+        this.labels = labels;
+        this.classCount = classCount;
+        this.featureNames = featureNames;
+    }
+
+    /**
+     * A regression data set.
+     *
+     * @param x row-major n×d features (not copied)
+     * @param d number of features
+     * @param y n real targets (not copied)
+     */
+    public static Dataset regression(String name, double[] x, int d, double[] y, String... featureNames) {
+        int n = checkShape(x, d, y == null ? -1 : y.length);
+        return new Dataset(name, x, n, d, y, null, 0, names(featureNames, d));
+    }
+
+    /**
+     * A classification data set with labels 0..classCount−1.
+     *
+     * @param x row-major n×d features (not copied)
+     * @param d number of features
+     * @param labels n class labels in [0, classCount) (not copied)
+     */
+    public static Dataset classification(String name, double[] x, int d, int[] labels, int classCount,
+                                         String... featureNames) {
+        int n = checkShape(x, d, labels == null ? -1 : labels.length);
+        if (classCount < 2) {
+            throw new IllegalArgumentException("classCount must be >= 2, got " + classCount);
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classCount) {
+                throw new IllegalArgumentException("label of row " + i + " must be in [0, " + classCount
+                        + "), got " + labels[i]);
+            }
+        }
+        return new Dataset(name, x, n, d, null, labels, classCount, names(featureNames, d));
+    }
+
+    private static int checkShape(double[] x, int d, int targetCount) {
+        if (x == null) {
+            throw new IllegalArgumentException("features must not be null");
+        }
+        if (targetCount < 0) {
+            throw new IllegalArgumentException("targets must not be null");
+        }
+        if (d < 1) {
+            throw new IllegalArgumentException("feature count d must be >= 1, got " + d);
+        }
+        if (x.length % d != 0) {
+            throw new IllegalArgumentException("features length " + x.length + " is not a multiple of d = " + d);
+        }
+        int n = x.length / d;
+        if (n == 0) {
+            throw new IllegalArgumentException("data set must have at least one row, got 0");
+        }
+        if (n != targetCount) {
+            throw new IllegalArgumentException("features have " + n + " rows but targets have " + targetCount);
+        }
+        return n;
+    }
+
+    private static String[] names(String[] given, int d) {
+        if (given != null && given.length == d) {
+            return given.clone();
+        }
+        if (given != null && given.length != 0) {
+            throw new IllegalArgumentException("expected " + d + " feature names, got " + given.length);
+        }
+        String[] out = new String[d];
+        for (int j = 0; j < d; j++) {
+            out[j] = "x" + j;
+        }
+        return out;
+    }
+
+    /** Name of the data set (e.g. "digits"). */
+    public String name() { return name; }
+
+    /** Number of rows n. */
+    public int rows() { return rows; }
+
+    /** Number of features d. */
+    public int features() { return cols; }
+
+    /** Row-major n×d features, shared (do not modify). */
+    public double[] x() { return x; }
+
+    /** Feature j of row i, x[i*d + j]. */
+    public double x(int i, int j) { return x[i * cols + j]; }
+
+    /** Whether targets are class labels. */
+    public boolean isClassification() { return labels != null; }
+
+    /** Number of classes K (0 for regression). */
+    public int classCount() { return classCount; }
+
+    /** Real targets (regression); throws for a classification set. */
+    public double[] targets() {
+        if (targets == null) {
+            throw new IllegalStateException(name + " is a classification data set: use labels()");
+        }
+        return targets;
+    }
+
+    /** Class labels (classification); throws for a regression set. */
+    public int[] labels() {
+        if (labels == null) {
+            throw new IllegalStateException(name + " is a regression data set: use targets()");
+        }
+        return labels;
+    }
+
+    /** Feature names, a copy. */
+    public String[] featureNames() { return featureNames.clone(); }
+
+    /** The rows at {@code indices}, in that order, as a new data set (arrays copied). */
+    public Dataset subset(int[] indices) {
+        double[] sx = new double[indices.length * cols];
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            if (i < 0 || i >= rows) {
+                throw new IllegalArgumentException("row index must be in [0, " + rows + "), got " + i);
+            }
+            System.arraycopy(x, i * cols, sx, r * cols, cols);
+        }
+        if (labels != null) {
+            int[] sl = new int[indices.length];
+            for (int r = 0; r < indices.length; r++) {
+                sl[r] = labels[indices[r]];
+            }
+            return new Dataset(name, sx, indices.length, cols, null, sl, classCount, featureNames);
+        }
+        double[] sy = new double[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            sy[r] = targets[indices[r]];
+        }
+        return new Dataset(name, sx, indices.length, cols, sy, null, 0, featureNames);
+    }
+
+    /** The same targets with new features of the same shape. */
+    Dataset withFeatures(double[] newX) {
+        return new Dataset(name, newX, rows, cols, targets, labels, classCount, featureNames);
+    }
+
+    /**
+     * A seeded random split: a shuffled permutation of the rows (Fisher–Yates with
+     * {@link SplittableRandom}(seed)), the first round(fraction·n) rows go to train, the rest to
+     * validation.
+     *
+     * @param trainFraction in (0, 1); both parts must get at least one row
+     */
+    public Split split(double trainFraction, long seed) {
+        if (!(trainFraction > 0 && trainFraction < 1)) {
+            throw new IllegalArgumentException("trainFraction must be in (0, 1), got " + trainFraction);
+        }
+        int nTrain = (int) Math.round(trainFraction * rows);
+        if (nTrain < 1 || nTrain > rows - 1) {
+            throw new IllegalArgumentException("trainFraction " + trainFraction + " of " + rows
+                    + " rows leaves an empty part");
+        }
+        int[] perm = permutation(rows, seed);
+        return new Split(subset(Arrays.copyOfRange(perm, 0, nTrain)),
+                subset(Arrays.copyOfRange(perm, nTrain, rows)));
+    }
+
+    /** A seeded random permutation of 0..n−1 (Fisher–Yates, {@link SplittableRandom}). */
+    static int[] permutation(int n, long seed) {
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return perm;
+    }
+
+    /** This data set standardised with its own column means and standard deviations: z = (x − μ)/σ. */
+    public Dataset standardize() {
+        return Standardizer.fit(this).apply(this);
+    }
+
+    /**
+     * A Tablesaw table: one column per feature, then {@code label} (int) or {@code target} (double).
+     */
+    public Table toTable() {
+        Table t = Table.create(name);
+        for (int j = 0; j < cols; j++) {
+            double[] col = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                col[i] = x[i * cols + j];
+            }
+            t.addColumns(DoubleColumn.create(featureNames[j], col));
+        }
+        if (labels != null) {
+            t.addColumns(IntColumn.create("label", labels.clone()));
+        } else {
+            t.addColumns(DoubleColumn.create("target", targets.clone()));
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + rows + " rows x " + cols + " features, "
+                + (labels != null ? classCount + " classes" : "real target");
+    }
+}

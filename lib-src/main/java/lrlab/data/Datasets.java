@@ -1,0 +1,131 @@
+package lrlab.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Loaders for the course's data sets in {@code data/} (see data/README.md for provenance). Features are
+ * raw: standardise them ({@link Dataset#standardize()} or {@link Split#standardize()}) before gradient
+ * descent.
+ */
+public final class Datasets {
+
+    private Datasets() {
+    }
+
+    /** Diabetes (Efron et al. 2004): 442 × 10 raw features (age, sex, bmi, bp, s1..s6), real target. */
+    public static Dataset diabetes() {
+        List<double[]> xs = readRows(DataDir.file("diabetes_data_raw.csv.gz"), " ");
+        List<double[]> ys = readRows(DataDir.file("diabetes_target.csv.gz"), " ");
+        int d = 10;
+        double[] x = flatten(xs, d, "diabetes_data_raw.csv.gz");
+        double[] y = new double[ys.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = ys.get(i)[0];
+        }
+        return Dataset.regression("diabetes", x, d, y,
+                "age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6");
+    }
+
+    /** Breast Cancer Wisconsin (Diagnostic): 569 × 30 features, label 0 = malignant, 1 = benign. */
+    public static Dataset breastCancer() {
+        Path p = DataDir.file("breast_cancer.csv");
+        List<double[]> rows = readRows(p, ",", 1); // first line is "569,30,malignant,benign"
+        int d = 30;
+        return labelled("breast_cancer", rows, d, 2, p, breastCancerNames());
+    }
+
+    /** Digits (UCI optical recognition, test part): 1797 × 64 pixel counts 0..16, label 0..9. */
+    public static Dataset digits() {
+        Path p = DataDir.file("digits.csv.gz");
+        String[] names = new String[64];
+        for (int r = 0; r < 8; r++) {
+            for (int c = 0; c < 8; c++) {
+                names[r * 8 + c] = "pixel_" + r + "_" + c;
+            }
+        }
+        return labelled("digits", readRows(p, ","), 64, 10, p, names);
+    }
+
+    private static Dataset labelled(String name, List<double[]> rows, int d, int k, Path p, String[] names) {
+        double[] x = new double[rows.size() * d];
+        int[] labels = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] r = rows.get(i);
+            if (r.length != d + 1) {
+                throw new IllegalStateException(p + ": row " + (i + 1) + " has " + r.length + " values, expected " + (d + 1));
+            }
+            System.arraycopy(r, 0, x, i * d, d);
+            labels[i] = (int) r[d];
+        }
+        return Dataset.classification(name, x, d, labels, k, names);
+    }
+
+    private static double[] flatten(List<double[]> rows, int d, String file) {
+        double[] x = new double[rows.size() * d];
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).length != d) {
+                throw new IllegalStateException(file + ": row " + (i + 1) + " has " + rows.get(i).length + " values, expected " + d);
+            }
+            System.arraycopy(rows.get(i), 0, x, i * d, d);
+        }
+        return x;
+    }
+
+    private static List<double[]> readRows(Path p, String sep) {
+        return readRows(p, sep, 0);
+    }
+
+    private static List<double[]> readRows(Path p, String sep, int skip) {
+        List<double[]> out = new ArrayList<>();
+        try (InputStream raw = Files.newInputStream(p);
+             InputStream in = p.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (lineNo <= skip || line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.trim().split(sep.equals(" ") ? "\\s+" : sep);
+                double[] v = new double[parts.length];
+                for (int j = 0; j < parts.length; j++) {
+                    try {
+                        v[j] = Double.parseDouble(parts[j]);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalStateException(p + ": line " + lineNo + " value " + (j + 1)
+                                + " is not a number: '" + parts[j] + "'");
+                    }
+                }
+                out.add(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+        return out;
+    }
+
+    private static String[] breastCancerNames() {
+        String[] base = {"radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity",
+            "concave points", "symmetry", "fractal dimension"};
+        String[] prefix = {"mean ", "", "worst "};
+        String[] suffix = {"", " error", ""};
+        String[] names = new String[30];
+        for (int g = 0; g < 3; g++) {
+            for (int j = 0; j < 10; j++) {
+                names[g * 10 + j] = prefix[g] + base[j] + suffix[g];
+            }
+        }
+        return names;
+    }
+}

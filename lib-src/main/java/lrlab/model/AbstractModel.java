@@ -1,0 +1,90 @@
+package lrlab.model;
+
+import java.util.SplittableRandom;
+import lrlab.data.Dataset;
+
+/** Shared plumbing: the data, an identity index for whole-data losses, argument checks. */
+abstract class AbstractModel implements Model {
+
+    protected final Dataset data;
+    protected final double[] x;
+    protected final int n;
+    protected final int d;
+    private final int[] all;
+
+    AbstractModel(Dataset data) {
+        if (data == null) {
+            throw new IllegalArgumentException("data must not be null");
+        }
+        this.data = data;
+        this.x = data.x();
+        this.n = data.rows();
+        this.d = data.features();
+        this.all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+    }
+
+    @Override
+    public Dataset data() {
+        return data;
+    }
+
+    @Override
+    public double value(double[] params) {
+        return value(params, all, 0, n);
+    }
+
+    @Override
+    public double valueAndGradient(double[] params, double[] gradient) {
+        return valueAndGradient(params, gradient, all, 0, n);
+    }
+
+    protected void check(double[] params, double[] gradient, int[] indices, int from, int to) {
+        int dim = dimension();
+        if (params == null || params.length != dim) {
+            throw new IllegalArgumentException("params must have length " + dim + ", got "
+                    + (params == null ? "null" : params.length));
+        }
+        if (gradient != null && gradient.length != dim) {
+            throw new IllegalArgumentException("gradient must have length " + dim + ", got " + gradient.length);
+        }
+        if (indices == null || from < 0 || to > indices.length || from >= to) {
+            throw new IllegalArgumentException("batch range [from, to) must be non-empty within indices, got ["
+                    + from + ", " + to + ") of " + (indices == null ? "null" : indices.length));
+        }
+    }
+
+    /** torch.nn.Linear's default: weights and biases ~ U(−1/√fanIn, 1/√fanIn). */
+    static void uniformInit(double[] p, int from, int to, int fanIn, SplittableRandom rng) {
+        double bound = 1.0 / Math.sqrt(fanIn);
+        for (int i = from; i < to; i++) {
+            p[i] = rng.nextDouble(-bound, bound);
+        }
+    }
+
+    /** Stable log(1 + e^z) = max(z, 0) + log1p(e^−|z|). */
+    static double softplus(double z) {
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** Softmax cross-entropy of logits o[off..off+k) for label y: log Σ e^o − o_y, probs into p. */
+    static double softmaxXent(double[] o, int off, int k, int y, double[] p) {
+        double max = o[off];
+        for (int c = 1; c < k; c++) {
+            max = Math.max(max, o[off + c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double e = Math.exp(o[off + c] - max);
+            p[c] = e;
+            sum += e;
+        }
+        double inv = 1.0 / sum;
+        for (int c = 0; c < k; c++) {
+            p[c] *= inv;
+        }
+        return max + Math.log(sum) - o[off + y];
+    }
+}

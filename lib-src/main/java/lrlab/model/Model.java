@@ -1,0 +1,48 @@
+package lrlab.model;
+
+import lrlab.data.Dataset;
+import lrlab.objective.Objective;
+
+/**
+ * A model bound to a data set, with flat {@code double[]} parameters. As an {@link Objective} it is the
+ * mean loss over all rows; the batch methods give the mean loss (and its gradient) over the rows
+ * {@code indices[from..to)}, allocating nothing after the first call with a given batch size.
+ *
+ * <p>Not thread-safe: a model owns scratch buffers. Use {@link #on(Dataset)} for another data set
+ * (e.g. validation) with the same architecture.
+ */
+public interface Model extends Objective {
+
+    /** The data set the losses are computed on. */
+    Dataset data();
+
+    /** The same architecture on another data set (same feature count and targets kind). */
+    Model on(Dataset data);
+
+    /** Writes seeded initial parameters into {@code params} (modified). */
+    void initialize(double[] params, long seed);
+
+    /** New seeded initial parameters. */
+    default double[] initialParams(long seed) {
+        double[] p = new double[dimension()];
+        initialize(p, seed);
+        return p;
+    }
+
+    /**
+     * Mean loss over rows {@code indices[from..to)}, with its gradient written into {@code gradient}.
+     *
+     * @param params θ (not modified)
+     * @param gradient output, length {@link #dimension()} (modified, overwritten)
+     * @return (1/m) Σ loss_i, m = to − from
+     */
+    double valueAndGradient(double[] params, double[] gradient, int[] indices, int from, int to);
+
+    /** Mean loss over rows {@code indices[from..to)}. */
+    double value(double[] params, int[] indices, int from, int to);
+
+    /**
+     * Fraction of rows whose predicted class equals the label (classification), NaN for regression.
+     */
+    double accuracy(double[] params);
+}

@@ -1,0 +1,127 @@
+package lrlab.model;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import lrlab.data.Dataset;
+
+/**
+ * Multinomial logistic (softmax) regression: logits o = W x + b (K classes), p = softmax(o), mean
+ * cross-entropy loss_i = log Σ_k e^{o_k} − o_{y_i} (log-sum-exp shifted by max o, torch's
+ * CrossEntropyLoss); ∂L/∂W_kj = (1/m) Σ (p_k − [y_i = k]) x_j.
+ * Parameters: W row-major K×d (W_kj at k·d + j), then b_0..b_{K−1}.
+ */
+public final class SoftmaxRegression extends AbstractModel {
+
+    private final int[] y;
+    private final int k;
+    private final double[] logits;
+    private final double[] probs;
+
+    private SoftmaxRegression(Dataset data) {
+        super(data);
+        this.y = data.labels();
+        this.k = data.classCount();
+        this.logits = new double[k];
+        this.probs = new double[k];
+    }
+
+    /** Softmax regression on a classification data set. */
+    public static SoftmaxRegression of(Dataset data) {
+        if (data == null || !data.isClassification()) {
+            throw new IllegalArgumentException("SoftmaxRegression needs a classification data set, got "
+                    + (data == null ? "null" : data.toString()));
+        }
+        return new SoftmaxRegression(data);
+    }
+
+    @Override
+    public Model on(Dataset other) {
+        if (other.features() != d || other.classCount() != k) {
+            throw new IllegalArgumentException("data must have " + d + " features and " + k
+                    + " classes, got " + other);
+        }
+        return of(other);
+    }
+
+    @Override
+    public int dimension() {
+        return k * d + k;
+    }
+
+    @Override
+    public void initialize(double[] params, long seed) {
+        uniformInit(params, 0, dimension(), d, new SplittableRandom(seed));
+    }
+
+    private void forward(double[] p, int off) {
+        int bOff = k * d;
+        for (int c = 0; c < k; c++) {
+            double z = p[bOff + c];
+            int w = c * d;
+            for (int j = 0; j < d; j++) {
+                z += p[w + j] * x[off + j];
+            }
+            logits[c] = z;
+        }
+    }
+
+    @Override
+    public double valueAndGradient(double[] p, double[] g, int[] idx, int from, int to) {
+        check(p, g, idx, from, to);
+        Arrays.fill(g, 0.0);
+        double loss = 0;
+        int bOff = k * d;
+        for (int r = from; r < to; r++) {
+            int i = idx[r];
+            int off = i * d;
+            forward(p, off);
+            loss += softmaxXent(logits, 0, k, y[i], probs);
+            probs[y[i]] -= 1.0;
+            for (int c = 0; c < k; c++) {
+                double e = probs[c];
+                int w = c * d;
+                for (int j = 0; j < d; j++) {
+                    g[w + j] += e * x[off + j];
+                }
+                g[bOff + c] += e;
+            }
+        }
+        int m = to - from;
+        double s = 1.0 / m;
+        for (int j = 0; j < g.length; j++) {
+            g[j] *= s;
+        }
+        return loss / m;
+    }
+
+    @Override
+    public double value(double[] p, int[] idx, int from, int to) {
+        check(p, null, idx, from, to);
+        double loss = 0;
+        for (int r = from; r < to; r++) {
+            int i = idx[r];
+            forward(p, i * d);
+            loss += softmaxXent(logits, 0, k, y[i], probs);
+        }
+        return loss / (to - from);
+    }
+
+    @Override
+    public double accuracy(double[] p) {
+        check(p, null, new int[1], 0, 1);
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            forward(p, i * d);
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (logits[c] > logits[best]) {
+                    best = c;
+                }
+            }
+            if (best == y[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / n;
+    }
+}

@@ -1,0 +1,145 @@
+package lrlab.optim;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Adagrad with torch.optim.Adagrad semantics, elementwise with t the 1-based step count:
+ * <pre>
+ *   g ← g + wd·x
+ *   clr = lr / (1 + (t − 1)·lr_decay)
+ *   sum ← sum + g²                  (sum starts at initial_accumulator_value)
+ *   x ← x − clr·g / (√sum + ε)      (ε = 1e-10, outside the square root)
+ * </pre>
+ * Create with {@code Optimizers.adagrad(0.5).lrDecay(0.01).build()}. Adagrad has no momentum.
+ */
+public final class Adagrad extends GroupedOptimizer {
+
+    /** Immutable, validated Adagrad hyperparameters (torch defaults: lr_decay 0, wd 0, initial 0, eps 1e-10). */
+    public record Config(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
+            List<ParamGroup> groups) {
+
+        /** Validates every field. */
+        public Config {
+            Check.lr("lr", lr);
+            Check.nonNegative("lrDecay", lrDecay);
+            Check.nonNegative("weightDecay", weightDecay);
+            Check.nonNegative("initialAccumulatorValue", initialAccumulatorValue);
+            Check.positive("eps", eps);
+            groups = List.copyOf(groups);
+            GroupedOptimizer.checkTiling(groups);
+        }
+
+        /** A fresh optimizer with this configuration (state allocated on the first step). */
+        public Adagrad build() {
+            return new Adagrad(this, -1);
+        }
+
+        /** A fresh optimizer for {@code dimension} parameters. */
+        public Adagrad build(int dimension) {
+            return new Adagrad(this, dimension);
+        }
+    }
+
+    /** Fluent Adagrad builder. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+        private double lrDecay;
+        private double weightDecay;
+        private double initialAccumulatorValue;
+        private double eps = 1e-10;
+
+        Builder(double lr) {
+            super(lr);
+        }
+
+        /** lr_decay ≥ 0: step t uses lr / (1 + (t − 1)·lrDecay) (default 0). */
+        public Builder lrDecay(double lrDecay) {
+            this.lrDecay = lrDecay;
+            return this;
+        }
+
+        /** Coupled L2 weight decay wd ≥ 0 (default 0). */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Starting value ≥ 0 of the squared-gradient sum (default 0). */
+        public Builder initialAccumulatorValue(double value) {
+            this.initialAccumulatorValue = value;
+            return this;
+        }
+
+        /** ε &gt; 0 added to √sum (default 1e-10). */
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** The validated, immutable configuration. */
+        public Config config() {
+            return new Config(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, groups());
+        }
+
+        @Override
+        public Adagrad build() {
+            return config().build();
+        }
+
+        @Override
+        public Adagrad build(int dimension) {
+            return config().build(dimension);
+        }
+    }
+
+    private final Config config;
+    private double[] sum;
+
+    private Adagrad(Config config, int dimension) {
+        super(config.lr(), 0.0, config.groups());
+        this.config = config;
+        bindIfKnown(dimension);
+    }
+
+    /** The configuration this optimizer was built from. */
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void allocate(int dimension) {
+        sum = new double[dimension];
+        clearState();
+    }
+
+    @Override
+    protected void clearState() {
+        Arrays.fill(sum, config.initialAccumulatorValue());
+    }
+
+    @Override
+    protected void update(int group, int from, int to, double[] x, double[] g) {
+        final double clr = lr[group] / (1 + (steps - 1) * config.lrDecay());
+        final double step = -clr;
+        final double wd = config.weightDecay();
+        final double eps = config.eps();
+        final double[] s = sum;
+        for (int i = from; i < to; i++) {
+            double gi = wd == 0 ? g[i] : g[i] + wd * x[i];
+            double si = s[i] + gi * gi;
+            s[i] = si;
+            x[i] = x[i] + step * gi / (Math.sqrt(si) + eps);
+        }
+    }
+
+    /** Adagrad has no momentum: schedulers that cycle momentum refuse it. */
+    @Override
+    public boolean hasMomentum() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return config.toString();
+    }
+}

@@ -1,0 +1,215 @@
+package lrlab.optim;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Adam and AdamW with torch.optim.Adam semantics (torch 2.13: AdamW is Adam with decoupled weight
+ * decay), elementwise with t the 1-based step count:
+ * <pre>
+ *   AdamW: x ← x·(1 − lr·wd)          Adam: g ← g + wd·x   (L2, enters m and v)
+ *   m ← β1·m + (1 − β1)·g
+ *   v ← β2·v + (1 − β2)·g²
+ *   amsgrad: v_max ← max(v_max, v), used in place of v   (max of the uncorrected v)
+ *   x ← x − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε)
+ * </pre>
+ * The bias corrections are computed once per step; the loop is one in-place pass.
+ * Create with {@code Optimizers.adam(1e-3).betas(0.9, 0.999).build()} or
+ * {@code Optimizers.adamw(1e-3).weightDecay(0.05).build()}. {@link #momentum(int)} is β1.
+ */
+public final class Adam extends GroupedOptimizer {
+
+    /**
+     * Immutable, validated Adam/AdamW hyperparameters (torch defaults: β (0.9, 0.999), ε 1e-8,
+     * wd 0 for Adam and 0.01 for AdamW, no amsgrad).
+     */
+    public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+            boolean decoupledWeightDecay, List<ParamGroup> groups) {
+
+        /** Validates every field. */
+        public Config {
+            Check.lr("lr", lr);
+            Check.unitHalfOpen("beta1", beta1);
+            Check.unitHalfOpen("beta2", beta2);
+            Check.positive("eps", eps);
+            Check.nonNegative("weightDecay", weightDecay);
+            groups = List.copyOf(groups);
+            GroupedOptimizer.checkTiling(groups);
+        }
+
+        /** A fresh optimizer with this configuration (state allocated on the first step). */
+        public Adam build() {
+            return new Adam(this, -1);
+        }
+
+        /** A fresh optimizer for {@code dimension} parameters. */
+        public Adam build(int dimension) {
+            return new Adam(this, dimension);
+        }
+    }
+
+    /** Fluent Adam/AdamW builder. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double eps = 1e-8;
+        private double weightDecay;
+        private boolean amsgrad;
+        private boolean decoupled;
+
+        Builder(double lr, boolean decoupled) {
+            super(lr);
+            this.decoupled = decoupled;
+            this.weightDecay = decoupled ? 0.01 : 0.0;
+        }
+
+        /** β1, β2 in [0, 1): decay rates of the first and second moment (default 0.9, 0.999). */
+        public Builder betas(double beta1, double beta2) {
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            return this;
+        }
+
+        /** ε &gt; 0 added to √v̂ (default 1e-8). */
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** Weight decay wd ≥ 0: L2 for Adam (default 0), decoupled x·(1 − lr·wd) for AdamW (default 0.01). */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Use the running maximum of v (AMSGrad, default false). */
+        public Builder amsgrad(boolean amsgrad) {
+            this.amsgrad = amsgrad;
+            return this;
+        }
+
+        /** Decoupled (AdamW) instead of L2 weight decay; torch's {@code decoupled_weight_decay}. */
+        public Builder decoupledWeightDecay(boolean decoupled) {
+            this.decoupled = decoupled;
+            return this;
+        }
+
+        /** The validated, immutable configuration. */
+        public Config config() {
+            return new Config(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled, groups());
+        }
+
+        @Override
+        public Adam build() {
+            return config().build();
+        }
+
+        @Override
+        public Adam build(int dimension) {
+            return config().build(dimension);
+        }
+    }
+
+    private final Config config;
+    private double[] m;
+    private double[] v;
+    private double[] vMax;
+    /** Per group: β1^t and β2^t for the step {@code powStep}, so a step costs no Math.pow unless β1 changed. */
+    private final double[] beta1Pow = new double[groupCount];
+    private final double[] beta1Base = new double[groupCount];
+    private final double[] beta2Pow = new double[groupCount];
+    private final long[] powStep = new long[groupCount];
+
+    private Adam(Config config, int dimension) {
+        super(config.lr(), config.beta1(), config.groups());
+        this.config = config;
+        bindIfKnown(dimension);
+    }
+
+    /** The configuration this optimizer was built from. */
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void allocate(int dimension) {
+        m = new double[dimension];
+        v = new double[dimension];
+        vMax = config.amsgrad() ? new double[dimension] : null;
+    }
+
+    @Override
+    protected void clearState() {
+        Arrays.fill(powStep, 0);
+        Arrays.fill(m, 0.0);
+        Arrays.fill(v, 0.0);
+        if (vMax != null) {
+            Arrays.fill(vMax, 0.0);
+        }
+    }
+
+    @Override
+    protected void update(int group, int from, int to, double[] x, double[] g) {
+        final double lrNow = lr[group];
+        final double beta1 = momentum[group];
+        final double beta2 = config.beta2();
+        final double wd = config.weightDecay();
+        final boolean decoupled = config.decoupledWeightDecay();
+        final double shrink = decoupled && wd != 0 ? 1 - lrNow * wd : 1.0;
+        final double l2 = decoupled ? 0.0 : wd;
+        final double w1 = 1 - beta1;
+        final double w2 = 1 - beta2;
+        if (powStep[group] == steps - 1 && steps > 1 && beta1Base[group] == beta1) {
+            beta1Pow[group] *= beta1;
+            beta2Pow[group] *= beta2;
+        } else {
+            beta1Pow[group] = Math.pow(beta1, steps);
+            beta2Pow[group] = Math.pow(beta2, steps);
+            beta1Base[group] = beta1;
+        }
+        powStep[group] = steps;
+        final double negStepSize = -(lrNow / (1 - beta1Pow[group]));
+        final double invBc2Sqrt = 1 / Math.sqrt(1 - beta2Pow[group]);
+        final double eps = config.eps();
+        final double[] mm = m;
+        final double[] vv = v;
+        if (vMax == null && w1 < 0.5) {
+            // the common case, kept branch-free for the JIT
+            for (int i = from; i < to; i++) {
+                double xi = x[i] * shrink;
+                double gi = g[i] + l2 * xi;
+                double mi = mm[i];
+                mi = mi + w1 * (gi - mi);
+                double vi = vv[i] * beta2 + w2 * gi * gi;
+                mm[i] = mi;
+                vv[i] = vi;
+                x[i] = xi + negStepSize * mi / (Math.sqrt(vi) * invBc2Sqrt + eps);
+            }
+            return;
+        }
+        final double[] vm = vMax;
+        for (int i = from; i < to; i++) {
+            double xi = x[i] * shrink;
+            double gi = l2 == 0 ? g[i] : g[i] + l2 * xi;
+            double mi = RmsProp.lerp(mm[i], gi, w1);
+            double vi = vv[i] * beta2 + w2 * gi * gi;
+            mm[i] = mi;
+            vv[i] = vi;
+            if (vm != null) {
+                vi = Math.max(vm[i], vi);
+                vm[i] = vi;
+            }
+            x[i] = xi + negStepSize * mi / (Math.sqrt(vi) * invBc2Sqrt + eps);
+        }
+    }
+
+    @Override
+    protected void checkMomentum(double value) {
+        Check.unitHalfOpen("beta1", value);
+    }
+
+    @Override
+    public String toString() {
+        return config.toString();
+    }
+}

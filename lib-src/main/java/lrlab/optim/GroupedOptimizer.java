@@ -1,0 +1,195 @@
+package lrlab.optim;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The part every optimizer shares: parameter groups (contiguous index ranges, each with its own
+ * learning rate and momentum/β1 that schedulers may change between steps), the step count, the
+ * length checks, and state buffers allocated once, when the dimension becomes known (at
+ * {@code build(dimension)} or on the first step), never per step.
+ *
+ * <p>Subclasses implement {@link #update}, a primitive in-place loop over one group's range.
+ */
+public abstract class GroupedOptimizer implements Optimizer {
+
+    private final List<ParamGroup> groups;
+    /** Number of groups (1 when none were configured: one group over the whole vector). */
+    protected final int groupCount;
+    /** First index of each group. */
+    protected final int[] from;
+    /** One past the last index of each group (for the implicit group: the dimension, once known). */
+    protected final int[] to;
+    /** Current learning rate of each group (schedulers write it). */
+    protected final double[] lr;
+    /** Current momentum (SGD/RMSprop) or β1 (Adam) of each group (schedulers may write it). */
+    protected final double[] momentum;
+    /** Steps taken, t in the formulas; already incremented when {@link #update} runs. */
+    protected long steps;
+    private int dimension = -1;
+
+    /**
+     * @param lr the default learning rate (used when no groups are configured)
+     * @param momentum the initial momentum/β1 of every group (0 where meaningless)
+     * @param groups the configured groups, or an empty list for one group over everything
+     */
+    protected GroupedOptimizer(double lr, double momentum, List<ParamGroup> groups) {
+        this.groups = List.copyOf(groups);
+        this.groupCount = groups.isEmpty() ? 1 : groups.size();
+        this.from = new int[groupCount];
+        this.to = new int[groupCount];
+        this.lr = new double[groupCount];
+        this.momentum = new double[groupCount];
+        for (int k = 0; k < groupCount; k++) {
+            if (groups.isEmpty()) {
+                this.lr[k] = lr;
+            } else {
+                ParamGroup g = groups.get(k);
+                from[k] = g.fromIndex();
+                to[k] = g.toIndex();
+                this.lr[k] = g.lr();
+            }
+            this.momentum[k] = momentum;
+        }
+        checkTiling(groups);
+    }
+
+    /**
+     * Called at the end of a subclass constructor (once its fields are set): allocates the state
+     * now when {@code dimension} ≥ 0, else leaves it to the first step.
+     */
+    protected final void bindIfKnown(int dimension) {
+        if (dimension >= 0) {
+            bind(dimension);
+        }
+    }
+
+    /** Groups must follow each other without gaps or overlap, starting at index 0. */
+    static void checkTiling(List<ParamGroup> groups) {
+        int expected = 0;
+        for (int k = 0; k < groups.size(); k++) {
+            ParamGroup g = groups.get(k);
+            if (g.fromIndex() != expected) {
+                throw new IllegalArgumentException("groups must tile the parameters in order from index 0: group " + k
+                        + " starts at fromIndex " + g.fromIndex() + ", expected " + expected);
+            }
+            expected = g.toIndex();
+        }
+    }
+
+    private void bind(int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException("dimension must be >= 1, got " + d);
+        }
+        if (groups.isEmpty()) {
+            to[0] = d;
+        } else if (to[groupCount - 1] != d) {
+            throw new IllegalArgumentException("the groups cover indices [0, " + to[groupCount - 1]
+                    + ") but the parameter vector has length " + d);
+        }
+        dimension = d;
+        allocate(d);
+    }
+
+    /** Allocates the state buffers for {@code dimension} parameters; called exactly once. */
+    protected abstract void allocate(int dimension);
+
+    /** Zeroes (or re-initialises) the state buffers in place, without reallocating. */
+    protected abstract void clearState();
+
+    /**
+     * Updates {@code params[from..to)} in place from {@code gradient[from..to)} with group
+     * {@code group}'s hyperparameters; {@link #steps} is already the 1-based count of this step.
+     */
+    protected abstract void update(int group, int from, int to, double[] params, double[] gradient);
+
+    @Override
+    public final void step(double[] params, double[] gradient) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(gradient, "gradient");
+        if (gradient.length != params.length) {
+            throw new IllegalArgumentException("gradient length must equal params length " + params.length
+                    + ", got " + gradient.length);
+        }
+        if (dimension < 0) {
+            bind(params.length);
+        } else if (params.length != dimension) {
+            throw new IllegalArgumentException("params length must equal the optimizer's dimension " + dimension
+                    + " (fixed at build or by the first step), got " + params.length);
+        }
+        steps++;
+        for (int k = 0; k < groupCount; k++) {
+            update(k, from[k], to[k], params, gradient);
+        }
+    }
+
+    /** The parameter count, or −1 before the first step when built without one. */
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int groupCount() {
+        return groupCount;
+    }
+
+    @Override
+    public double lr(int group) {
+        return lr[checkGroup(group)];
+    }
+
+    @Override
+    public void setLr(int group, double lr) {
+        this.lr[checkGroup(group)] = Check.scheduledLr(lr);
+    }
+
+    @Override
+    public boolean hasMomentum() {
+        return true;
+    }
+
+    @Override
+    public double momentum(int group) {
+        requireMomentum();
+        return momentum[checkGroup(group)];
+    }
+
+    @Override
+    public void setMomentum(int group, double value) {
+        requireMomentum();
+        checkMomentum(value);
+        momentum[checkGroup(group)] = value;
+    }
+
+    /** Validates a momentum/β1 value set between steps; subclasses narrow the range. */
+    protected void checkMomentum(double value) {
+        Check.nonNegative("momentum", value);
+    }
+
+    private void requireMomentum() {
+        if (!hasMomentum()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has no momentum or beta1 to read or set");
+        }
+    }
+
+    /** Checks a group index against [0, groupCount). */
+    protected int checkGroup(int group) {
+        if (group < 0 || group >= groupCount) {
+            throw new IllegalArgumentException("group must be in [0, " + groupCount + "), got " + group);
+        }
+        return group;
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public void reset() {
+        steps = 0;
+        if (dimension >= 0) {
+            clearState();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package lrlab.optim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fluent part every optimizer builder shares: the learning rate and parameter groups.
+ * A builder is mutable and cheap; {@code config()} gives the immutable, validated, printable record
+ * and {@code build()} a fresh optimizer with its own per-run state.
+ *
+ * @param <B> the concrete builder, so chained calls keep their type
+ */
+public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
+
+    /** The default learning rate (of every group not given its own). */
+    protected double lr;
+    private final List<double[]> groupSpecs = new ArrayList<>();
+
+    protected OptimizerBuilder(double lr) {
+        this.lr = lr;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected final B self() {
+        return (B) this;
+    }
+
+    /** Sets the default learning rate; must be finite and &gt; 0. */
+    public B lr(double lr) {
+        this.lr = lr;
+        return self();
+    }
+
+    /**
+     * Adds a parameter group over indices [fromIndex, toIndex) with its own learning rate. Groups
+     * must be added in order and together cover the whole parameter vector.
+     */
+    public B group(int fromIndex, int toIndex, double lr) {
+        groupSpecs.add(new double[] {fromIndex, toIndex, lr});
+        return self();
+    }
+
+    /** Adds a parameter group over [fromIndex, toIndex) that uses the default learning rate. */
+    public B group(int fromIndex, int toIndex) {
+        groupSpecs.add(new double[] {fromIndex, toIndex, Double.NaN});
+        return self();
+    }
+
+    /** The groups as validated records (empty: one group over all parameters). */
+    protected List<ParamGroup> groups() {
+        Check.lr("lr", lr);
+        List<ParamGroup> groups = new ArrayList<>();
+        for (int k = 0; k < groupSpecs.size(); k++) {
+            double[] s = groupSpecs.get(k);
+            Check.group(k, (int) s[0], (int) s[1]);
+            groups.add(new ParamGroup((int) s[0], (int) s[1], Double.isNaN(s[2]) ? lr : Check.lr("group " + k + " lr", s[2])));
+        }
+        GroupedOptimizer.checkTiling(groups);
+        return List.copyOf(groups);
+    }
+
+    /** A new optimizer; its state is allocated on the first step, from the parameter count. */
+    public abstract Optimizer build();
+
+    /** A new optimizer for {@code dimension} parameters, state allocated now. */
+    public abstract Optimizer build(int dimension);
+}

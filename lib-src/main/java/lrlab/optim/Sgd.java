@@ -1,0 +1,160 @@
+package lrlab.optim;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stochastic gradient descent with torch.optim.SGD semantics, elementwise with t the step count:
+ * <pre>
+ *   g ← g + wd·x                                   (coupled weight decay)
+ *   if μ ≠ 0:  buf ← g                   at the first momentum step (no dampening)
+ *              buf ← μ·buf + (1 − τ)·g    afterwards (τ = dampening)
+ *              d = g + μ·buf (nesterov)   or   d = buf
+ *   else d = g
+ *   x ← x − lr·d
+ * </pre>
+ * Create with {@code Optimizers.sgd(0.1).momentum(0.9).nesterov(true).build()}.
+ */
+public final class Sgd extends GroupedOptimizer {
+
+    /**
+     * Immutable, validated SGD hyperparameters (torch defaults: momentum 0, dampening 0,
+     * weight decay 0, no Nesterov).
+     */
+    public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay,
+            List<ParamGroup> groups) {
+
+        /** Validates every field; nesterov needs momentum &gt; 0 and dampening 0. */
+        public Config {
+            Check.lr("lr", lr);
+            Check.nonNegative("momentum", momentum);
+            Check.unitClosed("dampening", dampening);
+            Check.nonNegative("weightDecay", weightDecay);
+            if (nesterov && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException("nesterov requires momentum > 0 and dampening = 0, got momentum "
+                        + momentum + ", dampening " + dampening);
+            }
+            groups = List.copyOf(groups);
+            GroupedOptimizer.checkTiling(groups);
+        }
+
+        /** A fresh optimizer with this configuration (state allocated on the first step). */
+        public Sgd build() {
+            return new Sgd(this, -1);
+        }
+
+        /** A fresh optimizer for {@code dimension} parameters. */
+        public Sgd build(int dimension) {
+            return new Sgd(this, dimension);
+        }
+    }
+
+    /** Fluent SGD builder: {@code Optimizers.sgd(lr).momentum(0.9).dampening(0.1).weightDecay(1e-4)}. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+        private double momentum;
+        private double dampening;
+        private boolean nesterov;
+        private double weightDecay;
+
+        Builder(double lr) {
+            super(lr);
+        }
+
+        /** Momentum μ ≥ 0 (default 0: plain gradient descent). */
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** Dampening τ in [0, 1] (default 0); the first momentum step is never dampened. */
+        public Builder dampening(double dampening) {
+            this.dampening = dampening;
+            return this;
+        }
+
+        /** Nesterov momentum (default false); needs momentum &gt; 0 and dampening 0. */
+        public Builder nesterov(boolean nesterov) {
+            this.nesterov = nesterov;
+            return this;
+        }
+
+        /** Coupled L2 weight decay wd ≥ 0, added to the gradient (default 0). */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** The validated, immutable configuration. */
+        public Config config() {
+            return new Config(lr, momentum, dampening, nesterov, weightDecay, groups());
+        }
+
+        @Override
+        public Sgd build() {
+            return config().build();
+        }
+
+        @Override
+        public Sgd build(int dimension) {
+            return config().build(dimension);
+        }
+    }
+
+    private final Config config;
+    private double[] buffer;
+    private boolean[] bufferStarted;
+
+    private Sgd(Config config, int dimension) {
+        super(config.lr(), config.momentum(), config.groups());
+        this.config = config;
+        bindIfKnown(dimension);
+    }
+
+    /** The configuration this optimizer was built from (the lr/momentum it started with). */
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void allocate(int dimension) {
+        buffer = new double[dimension];
+        bufferStarted = new boolean[groupCount];
+    }
+
+    @Override
+    protected void clearState() {
+        Arrays.fill(buffer, 0.0);
+        Arrays.fill(bufferStarted, false);
+    }
+
+    @Override
+    protected void update(int group, int from, int to, double[] x, double[] g) {
+        final double step = -lr[group];
+        final double wd = config.weightDecay();
+        final double mu = momentum[group];
+        if (mu == 0) {
+            for (int i = from; i < to; i++) {
+                double gi = wd == 0 ? g[i] : g[i] + wd * x[i];
+                x[i] = x[i] + step * gi;
+            }
+            return;
+        }
+        final double[] buf = buffer;
+        final boolean first = !bufferStarted[group];
+        final double keep = 1 - config.dampening();
+        final boolean nesterov = config.nesterov();
+        for (int i = from; i < to; i++) {
+            double gi = wd == 0 ? g[i] : g[i] + wd * x[i];
+            double b = first ? gi : buf[i] * mu + keep * gi;
+            buf[i] = b;
+            double d = nesterov ? gi + mu * b : b;
+            x[i] = x[i] + step * d;
+        }
+        bufferStarted[group] = true;
+    }
+
+    @Override
+    public String toString() {
+        return config.toString();
+    }
+}

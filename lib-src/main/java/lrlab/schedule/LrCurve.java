@@ -1,0 +1,112 @@
+package lrlab.schedule;
+
+import java.util.Map;
+import java.util.function.Function;
+import lrlab.optim.Optimizer;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A schedule's whole lr curve as a Tablesaw table, without training anything: the schedule is
+ * attached to a stand-in optimizer with lr = baseLr and stepped {@code steps} times, recording
+ * lr_t (the lr optimizer step t+1 would use) for t = 0..steps−1.
+ *
+ * <pre>{@code
+ * Table t = LrCurve.of(0.1, 100, opt -> Schedulers.cosineAnnealingLR(opt, 100));
+ * Table all = LrCurve.compare(0.1, 100, Map.of(
+ *         "step", opt -> Schedulers.stepLR(opt, 30, 0.1),
+ *         "1cycle", opt -> Schedulers.oneCycleLR(opt, 0.1, 100)));   // long format, column "name"
+ * }</pre>
+ */
+public final class LrCurve {
+
+    /** Momentum the stand-in optimizer starts with (torch SGD users' usual 0.9). */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
+    private LrCurve() {
+    }
+
+    /** Columns step, lr, and momentum when the schedule cycles momentum (OneCycleLR, CyclicLR). */
+    public static Table of(double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
+        return build(null, baseLr, steps, schedule);
+    }
+
+    /** As {@link #of}, with a first column {@code name} holding {@code name} on every row. */
+    public static Table named(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
+        if (name == null) {
+            throw new IllegalArgumentException("name must not be null");
+        }
+        return build(name, baseLr, steps, schedule);
+    }
+
+    /**
+     * Several schedules in long format (columns name, step, lr[, momentum]), one block of rows per
+     * entry in the map's iteration order (use a LinkedHashMap to fix it). The momentum column is
+     * present when any schedule cycles momentum; the others then show the constant starting value.
+     */
+    public static Table compare(double baseLr, int steps,
+            Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules) {
+        if (schedules == null || schedules.isEmpty()) {
+            throw new IllegalArgumentException("schedules must name at least one schedule, got none");
+        }
+        Table all = null;
+        boolean anyMomentum = false;
+        java.util.List<Table> parts = new java.util.ArrayList<>();
+        for (var e : schedules.entrySet()) {
+            Table t = build(e.getKey(), baseLr, steps, e.getValue(), true);
+            anyMomentum |= t.columnNames().contains("momentum") && t.doubleColumn("momentum").countUnique() > 1;
+            parts.add(t);
+        }
+        for (Table t : parts) {
+            if (!anyMomentum) {
+                t.removeColumns("momentum");
+            }
+            all = all == null ? t : all.append(t);
+        }
+        return all.setName("lr curves");
+    }
+
+    private static Table build(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
+        return build(name, baseLr, steps, schedule, false);
+    }
+
+    private static Table build(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule,
+            boolean alwaysMomentum) {
+        Check.positive("baseLr", baseLr);
+        Check.positive("steps", steps);
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null");
+        }
+        CurveOptimizer opt = new CurveOptimizer(baseLr, DEFAULT_MOMENTUM);
+        Scheduler s = schedule.apply(opt);
+        if (s == null || s.optimizer() != opt) {
+            throw new IllegalArgumentException("schedule must attach a scheduler to the optimizer it is given");
+        }
+        int[] step = new int[steps];
+        double[] lr = new double[steps];
+        double[] momentum = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            step[t] = t;
+            lr[t] = s.lastLr();
+            momentum[t] = opt.momentum(0);
+            if (t < steps - 1) {
+                s.step();
+            }
+        }
+        Table table = Table.create(name == null ? "lr curve" : name);
+        if (name != null) {
+            StringColumn names = StringColumn.create("name", steps);
+            for (int t = 0; t < steps; t++) {
+                names.set(t, name);
+            }
+            table.addColumns(names);
+        }
+        table.addColumns(IntColumn.create("step", step), DoubleColumn.create("lr", lr));
+        if (alwaysMomentum || s.cyclesMomentum()) {
+            table.addColumns(DoubleColumn.create("momentum", momentum));
+        }
+        return table;
+    }
+}

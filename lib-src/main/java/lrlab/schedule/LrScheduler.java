@@ -1,0 +1,142 @@
+package lrlab.schedule;
+
+import lrlab.optim.Optimizer;
+
+/**
+ * Base of the epoch-driven schedulers (torch's {@code LRScheduler}): keeps the base lr of every
+ * parameter group, the step counter t ({@code last_epoch}) and the last lrs written.
+ *
+ * <p>{@link #step()} uses the scheduler's chainable rule (torch's {@code get_lr()}), which for
+ * StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, LinearLR, ConstantLR and PolynomialLR
+ * multiplies the optimizer's current lr, so such schedulers compose in a {@link ChainedScheduler}.
+ * {@link #lrAt(int)} is the closed form, a pure function of t; on its own a scheduler's
+ * {@code step()} and {@code lrAt} agree to rounding (≤ 1e-13 relative).
+ */
+public abstract class LrScheduler implements Scheduler {
+
+    /** The optimizer driven. */
+    protected final Optimizer optimizer;
+    /** base lr per group (torch's {@code base_lrs}, from the group's initial lr). */
+    protected final double[] baseLrs;
+    /** t: −1 before the construction step, then 0, 1, 2, … */
+    protected int lastEpoch = -1;
+    private final double[] lastLrs;
+
+    protected LrScheduler(Optimizer optimizer) {
+        this.optimizer = Check.optimizer(optimizer);
+        this.baseLrs = InitialLrs.getOrRecord(optimizer);
+        this.lastLrs = new double[optimizer.groupCount()];
+    }
+
+    /** The construction step (t = 0); subclasses call it last in their constructor. */
+    protected final void initialStep() {
+        step();
+    }
+
+    @Override
+    public void step() {
+        lastEpoch++;
+        apply(chainableLrs());
+        afterStep();
+    }
+
+    /** Hook run after every step (and restart) has written the lrs: OneCycleLR/CyclicLR write momentum here. */
+    protected void afterStep() {
+    }
+
+    /**
+     * Restarts at t = {@code epoch} through the closed form (torch's deprecated {@code step(epoch)});
+     * SequentialLR uses it with 0 at each milestone.
+     */
+    void stepTo(int epoch) {
+        lastEpoch = epoch;
+        double[] lrs = new double[baseLrs.length];
+        if (hasClosedForm()) {
+            for (int g = 0; g < lrs.length; g++) {
+                lrs[g] = closedForm(g, epoch);
+            }
+        } else {
+            lrs = chainableLrs();
+        }
+        apply(lrs);
+        afterStep();
+    }
+
+    /** Writes lrs into the optimizer and remembers them. */
+    protected final void apply(double[] lrs) {
+        for (int g = 0; g < lrs.length; g++) {
+            optimizer.setLr(g, lrs[g]);
+            lastLrs[g] = lrs[g];
+        }
+    }
+
+    /** torch's {@code get_lr()} at the current {@link #lastEpoch}, one lr per group. */
+    protected double[] chainableLrs() {
+        double[] lrs = new double[baseLrs.length];
+        for (int g = 0; g < lrs.length; g++) {
+            lrs[g] = chainableLr(g, optimizer.lr(g));
+        }
+        return lrs;
+    }
+
+    /** The lr of group {@code group} at t = {@link #lastEpoch}, given the optimizer's current lr. */
+    protected abstract double chainableLr(int group, double currentLr);
+
+    /** Whether {@link #closedForm(int, int)} is available. */
+    protected boolean hasClosedForm() {
+        return true;
+    }
+
+    /** The schedule's value for group {@code group} at step t, a pure function of t. */
+    protected abstract double closedForm(int group, int t);
+
+    /** The closed-form lr of group 0 at step {@code t} (no state read or written). */
+    public double lrAt(int t) {
+        return lrAt(0, t);
+    }
+
+    /** The closed-form lr of group {@code group} at step {@code t} (no state read or written). */
+    public double lrAt(int group, int t) {
+        if (t < 0) {
+            throw new IllegalArgumentException("t must be >= 0, got " + t);
+        }
+        if (group < 0 || group >= baseLrs.length) {
+            throw new IllegalArgumentException("group must be in [0, " + baseLrs.length + "), got " + group);
+        }
+        if (!hasClosedForm()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName()
+                    + " has no closed form: its lr depends on the lrs before it");
+        }
+        return closedForm(group, t);
+    }
+
+    /** The base lr of group 0. */
+    public double baseLr() {
+        return baseLrs[0];
+    }
+
+    /** The base lrs of all groups (a copy). */
+    public double[] baseLrs() {
+        return baseLrs.clone();
+    }
+
+    @Override
+    public double[] lastLrs() {
+        return lastLrs.clone();
+    }
+
+    @Override
+    public double lastLr() {
+        return lastLrs[0];
+    }
+
+    @Override
+    public int lastEpoch() {
+        return lastEpoch;
+    }
+
+    @Override
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+}

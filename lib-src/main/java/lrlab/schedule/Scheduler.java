@@ -1,0 +1,37 @@
+package lrlab.schedule;
+
+import lrlab.optim.Optimizer;
+
+/**
+ * A learning-rate scheduler with torch.optim.lr_scheduler semantics: it is attached to an
+ * {@link Optimizer}, its construction already applies the schedule at t = 0, and each
+ * {@link #step()} advances t by one and writes the new lr (and, for OneCycleLR/CyclicLR, the
+ * momentum or Adam β1) into the optimizer.
+ *
+ * <p>The standard loop: {@code opt.step(params, grad); sched.step();} — {@link #lastLr()} before
+ * {@code opt.step} is the lr that step uses (torch's {@code get_last_lr()}).
+ */
+public interface Scheduler {
+
+    /** Advances the schedule by one step (torch's chainable {@code scheduler.step()}). */
+    void step();
+
+    /** The lr this scheduler last wrote for group 0 (torch's {@code get_last_lr()[0]}). */
+    default double lastLr() {
+        return lastLrs()[0];
+    }
+
+    /** The lr this scheduler last wrote, one per parameter group (a copy). */
+    double[] lastLrs();
+
+    /** t, the number of {@link #step()} calls since construction (0 right after construction). */
+    int lastEpoch();
+
+    /** The optimizer whose learning rate this scheduler drives. */
+    Optimizer optimizer();
+
+    /** Whether this scheduler also writes the momentum (or Adam's β1) of the optimizer. */
+    default boolean cyclesMomentum() {
+        return false;
+    }
+}

@@ -1,0 +1,284 @@
+package lrlab.train;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+import lrlab.data.Dataset;
+import lrlab.data.Split;
+import lrlab.model.Model;
+import lrlab.optim.Optimizer;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Mini-batch training: each epoch shuffles the training rows (seeded Fisher–Yates), cuts them into
+ * batches of {@code batchSize} (the last one may be smaller, torch's drop_last=False), and for each batch
+ * computes the mean loss and gradient and calls {@code optimizer.step}. Per-batch and per-epoch hooks let a
+ * scheduler run (e.g. {@code afterStep(s -> sched.step())} or {@code afterEpoch(e -> sched.step())}).
+ * A non-finite batch loss stops the run before stepping on it and flags the result.
+ *
+ * <pre>{@code
+ * var result = Trainer.of(Mlp.of(split.train(), 32), new SGD(0.1))
+ *         .validation(split.validation()).batchSize(32).epochs(10).seed(0)
+ *         .fit();
+ * display(result.history());
+ * }</pre>
+ *
+ * <p>Fluent setters change this configuration; {@link #fit} keeps all run state apart, so one Trainer can
+ * be fitted repeatedly (the optimizer is stepped as given: pass a fresh one, or {@code reset()} it, per run).
+ */
+public final class Trainer {
+
+    private final Model model;
+    private final Optimizer optimizer;
+    private int batchSize = 32;
+    private int epochs = 10;
+    private long seed = 0;
+    private Dataset validation;
+    private double validationFraction = Double.NaN;
+    private boolean recordSteps;
+    private LongConsumer afterStep;
+    private IntConsumer afterEpoch;
+    private TrainingListener listener;
+
+    private Trainer(Model model, Optimizer optimizer) {
+        this.model = model;
+        this.optimizer = optimizer;
+    }
+
+    /** Trains {@code model} (on its data set) with {@code optimizer}. */
+    public static Trainer of(Model model, Optimizer optimizer) {
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be null");
+        }
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
+        }
+        return new Trainer(model, optimizer);
+    }
+
+    /** Rows per batch, ≥ 1 (default 32). */
+    public Trainer batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** Number of epochs, ≥ 1 (default 10). */
+    public Trainer epochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        this.epochs = epochs;
+        return this;
+    }
+
+    /** Seed of the shuffling, of the split and of {@link #fit()}'s initialisation (default 0). */
+    public Trainer seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Validation data evaluated after every epoch (same features as the model's data). */
+    public Trainer validation(Dataset validation) {
+        this.validation = validation;
+        this.validationFraction = Double.NaN;
+        return this;
+    }
+
+    /**
+     * Holds out a seeded fraction in (0, 1) of the model's data for validation and trains on the rest
+     * (no re-standardisation: standardise with {@link Split#standardize()} beforehand to avoid leakage).
+     */
+    public Trainer validationFraction(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validationFraction must be in (0, 1), got " + fraction);
+        }
+        this.validationFraction = fraction;
+        this.validation = null;
+        return this;
+    }
+
+    /** Also keep one history row per step (default off). */
+    public Trainer recordSteps(boolean record) {
+        this.recordSteps = record;
+        return this;
+    }
+
+    /** Called with the 1-based global step after every optimizer step (e.g. a per-batch scheduler). */
+    public Trainer afterStep(LongConsumer hook) {
+        this.afterStep = hook;
+        return this;
+    }
+
+    /** Called with the 1-based epoch after every completed epoch (e.g. a per-epoch scheduler). */
+    public Trainer afterEpoch(IntConsumer hook) {
+        this.afterEpoch = hook;
+        return this;
+    }
+
+    /** Progress callbacks (see {@link TrainingListener}). */
+    public Trainer listener(TrainingListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Fits from the model's seeded initialisation {@code model.initialParams(seed)}. */
+    public TrainingResult fit() {
+        return fit(model.initialParams(seed));
+    }
+
+    /**
+     * Trains {@code params} in place.
+     *
+     * @param params initial θ (modified: holds the trained parameters afterwards)
+     */
+    public TrainingResult fit(double[] params) {
+        if (params == null || params.length != model.dimension()) {
+            throw new IllegalArgumentException("params must have length " + model.dimension() + ", got "
+                    + (params == null ? "null" : params.length));
+        }
+        Model train = model;
+        Model val = null;
+        if (!Double.isNaN(validationFraction)) {
+            Split s = model.data().split(1 - validationFraction, seed);
+            train = model.on(s.train());
+            val = model.on(s.validation());
+        } else if (validation != null) {
+            val = model.on(validation);
+        }
+        int n = train.data().rows();
+        int stepsPerEpoch = (n + batchSize - 1) / batchSize;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] grad = new double[params.length];
+
+        int[] hEpoch = new int[epochs];
+        double[] hLr = new double[epochs];
+        double[] hTrain = new double[epochs];
+        double[] hVal = new double[epochs];
+        double[] hAcc = new double[epochs];
+        int total = recordSteps ? epochs * stepsPerEpoch : 0;
+        long[] sStep = new long[total];
+        int[] sEpoch = new int[total];
+        double[] sLr = new double[total];
+        double[] sLoss = new double[total];
+        int recorded = 0;
+
+        if (listener != null) {
+            listener.onStart(epochs, stepsPerEpoch);
+        }
+        long step = 0;
+        boolean diverged = false;
+        long divergedStep = -1;
+        int done = 0;
+        outer:
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            shuffle(order, rng);
+            double epochLr = optimizer.lr();
+            double lossSum = 0;
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                double loss = train.valueAndGradient(params, grad, order, from, to);
+                step++;
+                double lr = optimizer.lr();
+                if (!Double.isFinite(loss)) {
+                    diverged = true;
+                    divergedStep = step;
+                    if (recordSteps) {
+                        sStep[recorded] = step;
+                        sEpoch[recorded] = epoch;
+                        sLr[recorded] = lr;
+                        sLoss[recorded++] = loss;
+                    }
+                    break outer;
+                }
+                optimizer.step(params, grad);
+                lossSum += loss * (to - from);
+                if (recordSteps) {
+                    sStep[recorded] = step;
+                    sEpoch[recorded] = epoch;
+                    sLr[recorded] = lr;
+                    sLoss[recorded++] = loss;
+                }
+                if (listener != null) {
+                    listener.onStep(step, loss, lr);
+                }
+                if (afterStep != null) {
+                    afterStep.accept(step);
+                }
+            }
+            double valLoss = val == null ? Double.NaN : val.value(params);
+            double valAcc = val == null ? Double.NaN : val.accuracy(params);
+            hEpoch[done] = epoch;
+            hLr[done] = epochLr;
+            hTrain[done] = lossSum / n;
+            hVal[done] = valLoss;
+            hAcc[done] = valAcc;
+            done++;
+            if (listener != null) {
+                listener.onEpoch(new EpochStats(epoch, epochLr, lossSum / n, valLoss, valAcc));
+            }
+            if (afterEpoch != null) {
+                afterEpoch.accept(epoch);
+            }
+        }
+        Table history = Table.create("history").addColumns(
+                IntColumn.create("epoch", Arrays.copyOf(hEpoch, done)),
+                DoubleColumn.create("lr", Arrays.copyOf(hLr, done)),
+                DoubleColumn.create("train_loss", Arrays.copyOf(hTrain, done)),
+                DoubleColumn.create("val_loss", Arrays.copyOf(hVal, done)),
+                DoubleColumn.create("val_accuracy", Arrays.copyOf(hAcc, done)));
+        Table steps = Table.create("steps").addColumns(
+                LongColumn.create("step", Arrays.copyOf(sStep, recorded)),
+                IntColumn.create("epoch", Arrays.copyOf(sEpoch, recorded)),
+                DoubleColumn.create("lr", Arrays.copyOf(sLr, recorded)),
+                DoubleColumn.create("loss", Arrays.copyOf(sLoss, recorded)));
+        TrainingResult result = new TrainingResult(params, history, steps, diverged, divergedStep, done);
+        if (listener != null) {
+            listener.onEnd(result);
+        }
+        return result;
+    }
+
+    /** Fisher–Yates shuffle of {@code a} in place. */
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /**
+     * Runs {@code epochs} epochs with no history, no hooks and no validation: the allocation-free inner loop
+     * the benchmark times. Returns the mean training loss of the last epoch.
+     *
+     * @param order row order buffer of length n (shuffled in place)
+     * @param grad gradient buffer of length {@code model.dimension()}
+     */
+    public static double epochs(Model model, Optimizer optimizer, double[] params, double[] grad, int[] order,
+                                int batchSize, int epochs, SplittableRandom rng) {
+        int n = order.length;
+        double lossSum = 0;
+        for (int e = 0; e < epochs; e++) {
+            shuffle(order, rng);
+            lossSum = 0;
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                lossSum += model.valueAndGradient(params, grad, order, from, to) * (to - from);
+                optimizer.step(params, grad);
+            }
+        }
+        return lossSum / n;
+    }
+}

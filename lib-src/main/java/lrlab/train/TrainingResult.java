@@ -1,0 +1,34 @@
+package lrlab.train;
+
+import tech.tablesaw.api.Table;
+
+/**
+ * The outcome of {@link Trainer#fit}: the trained parameters, the per-epoch history table
+ * (epoch, lr, train_loss, val_loss, val_accuracy), the optional per-step table (step, epoch, lr, loss),
+ * and whether the run stopped on a non-finite loss.
+ *
+ * @param params the final parameters (the array passed to fit, trained in place)
+ * @param history one row per completed epoch
+ * @param steps one row per step when step recording was on, else an empty table with the same columns
+ * @param diverged true if a batch loss was NaN or ±∞; training stopped before stepping on it
+ * @param divergedStep 1-based global step whose loss was non-finite, or −1
+ * @param epochsCompleted number of full epochs run
+ */
+public record TrainingResult(double[] params, Table history, Table steps, boolean diverged, long divergedStep,
+                             int epochsCompleted) {
+
+    /** The last completed epoch's validation loss (NaN if none). */
+    public double finalValLoss() {
+        return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("val_loss").getDouble(history.rowCount() - 1);
+    }
+
+    /** The last completed epoch's training loss (NaN if none). */
+    public double finalTrainLoss() {
+        return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("train_loss").getDouble(history.rowCount() - 1);
+    }
+
+    /** The last completed epoch's validation accuracy (NaN if none). */
+    public double finalValAccuracy() {
+        return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("val_accuracy").getDouble(history.rowCount() - 1);
+    }
+}

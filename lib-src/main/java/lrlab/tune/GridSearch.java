@@ -1,0 +1,57 @@
+package lrlab.tune;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grid search (seed 002): every rate of a fixed list, each with the same budget. */
+public final class GridSearch implements Tuner {
+
+    private final double[] rates;
+    private final int budget;
+
+    private GridSearch(double[] rates, int budget) {
+        this.rates = rates;
+        this.budget = budget;
+    }
+
+    /** The given rates (each finite and &gt; 0), budget 1 until {@link #budget(int)}. */
+    public static GridSearch of(double... rates) {
+        if (rates == null || rates.length == 0) {
+            throw new IllegalArgumentException("rates must not be empty");
+        }
+        for (double r : rates) {
+            if (!(r > 0 && Double.isFinite(r))) {
+                throw new IllegalArgumentException("every rate must be finite and > 0, got " + r);
+            }
+        }
+        return new GridSearch(rates.clone(), 1);
+    }
+
+    /** {@code count} rates evenly spaced in log scale from lo to hi inclusive: lo·(hi/lo)^{i/(count−1)}. */
+    public static GridSearch logspace(double lo, double hi, int count) {
+        Tuner.checkRange(lo, hi);
+        if (count < 2) {
+            throw new IllegalArgumentException("count must be >= 2, got " + count);
+        }
+        double[] r = new double[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = lo * Math.pow(hi / lo, (double) i / (count - 1));
+        }
+        return new GridSearch(r, 1);
+    }
+
+    /** Budget of every trial, ≥ 1. */
+    public GridSearch budget(int budget) {
+        Tuner.checkBudget("budget", budget);
+        return new GridSearch(rates, budget);
+    }
+
+    @Override
+    public TuningResult run(RateObjective objective) {
+        List<Trial> trials = new ArrayList<>();
+        for (double r : rates) {
+            trials.add(new Trial(trials.size() + 1, r, budget, objective.loss(r, budget)));
+        }
+        return new TuningResult("grid", trials);
+    }
+}

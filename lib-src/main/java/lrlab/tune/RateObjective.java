@@ -1,0 +1,67 @@
+package lrlab.tune;
+
+import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+import lrlab.data.Dataset;
+import lrlab.model.Model;
+import lrlab.optim.Optimizer;
+import lrlab.train.Trainer;
+import lrlab.train.TrainingResult;
+
+/**
+ * What a tuner minimises: the loss reached with learning rate {@code lr} after spending {@code budget}
+ * units of work (steps, epochs...). Larger budgets should give more reliable losses; successive halving
+ * relies on that. A non-finite loss counts as worse than any finite one.
+ */
+@FunctionalInterface
+public interface RateObjective {
+
+    /** The loss after {@code budget} units at rate {@code lr}. */
+    double loss(double lr, int budget);
+
+    /**
+     * This objective, reporting every evaluation as a {@link Trial} (numbered from 1) to {@code listener}
+     * after it finishes: the hook for an updating progress display in a notebook.
+     */
+    default RateObjective observed(Consumer<Trial> listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
+        }
+        int[] count = {0};
+        return (lr, budget) -> {
+            double loss = loss(lr, budget);
+            listener.accept(new Trial(++count[0], lr, budget, loss));
+            return loss;
+        };
+    }
+
+    /**
+     * Training as a rate objective: budget = epochs. Each call trains a fresh copy of the model's
+     * seeded initialisation with {@code optimizerFor.apply(lr)} and returns the final validation loss
+     * (the final training loss when {@code validation} is null); a diverged run returns +∞.
+     *
+     * @param model the model on its training data
+     * @param validation held-out data, or null
+     * @param optimizerFor a fresh optimizer for a rate, e.g. {@code lr -> Optimizers.sgd(lr).build()}
+     * @param batchSize rows per batch
+     * @param seed seed of initialisation and shuffling (the same for every trial: common random numbers)
+     */
+    static RateObjective training(Model model, Dataset validation, DoubleFunction<Optimizer> optimizerFor,
+                                  int batchSize, long seed) {
+        if (model == null || optimizerFor == null) {
+            throw new IllegalArgumentException("model and optimizerFor must not be null");
+        }
+        return (lr, budget) -> {
+            Trainer t = Trainer.of(model, optimizerFor.apply(lr)).batchSize(batchSize).epochs(budget).seed(seed);
+            if (validation != null) {
+                t.validation(validation);
+            }
+            TrainingResult r = t.fit();
+            if (r.diverged()) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double loss = validation != null ? r.finalValLoss() : r.finalTrainLoss();
+            return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package lrlab.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Replays every public PyTorch optimizer trace ({@code ${lrlab.shared}/oracles/optimizers.json}). */
+class OptimizerOracleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static JsonNode cases() throws IOException {
+        return JSON.readTree(oracleFile("optimizers.json").toFile());
+    }
+
+    /**
+     * ${lrlab.shared}/oracles/NAME; when that does not exist (a git worktree one level deeper than
+     * main), the nearest ancestor of the working directory with shared/oracles/NAME.
+     */
+    static Path oracleFile(String name) {
+        Path p = Path.of(System.getProperty("lrlab.shared", "shared"), "oracles", name);
+        for (Path dir = Path.of("").toAbsolutePath(); !java.nio.file.Files.exists(p) && dir != null;
+                dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("oracles").resolve(name);
+            if (java.nio.file.Files.exists(candidate)) {
+                p = candidate;
+            }
+        }
+        return p;
+    }
+
+    static Stream<Arguments> oracleCases() throws IOException {
+        List<Arguments> list = new ArrayList<>();
+        for (JsonNode c : cases()) {
+            list.add(Arguments.of(c.get("id").asText(), c));
+        }
+        return list.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oracleCases")
+    void reproducesTorchTrace(String id, JsonNode oracleCase) {
+        CaseResult r = new Replay().replayCase(oracleCase, 0);
+        assertTrue(r.passed(), r.line());
+        assertEquals(id, r.id());
+    }
+
+    @Test
+    void everyPublicCaseIsAnOptimizerCase() throws IOException {
+        assertEquals(72, cases().size());
+    }
+
+    private static ObjectNode firstCase() throws IOException {
+        return (ObjectNode) cases().get(0).deepCopy();
+    }
+
+    private static CaseResult replay(JsonNode c) {
+        return new OptimizerCaseRunner().run(c);
+    }
+
+    @Test
+    void unknownClassIsAFailNamingIt() throws IOException {
+        ObjectNode c = firstCase();
+        ((ObjectNode) c.get("torch")).put("class", "torch.optim.LBFGS");
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("torch.optim.LBFGS"), r.reason());
+    }
+
+    @Test
+    void unknownArgumentIsAFailNamingIt() throws IOException {
+        ObjectNode c = firstCase();
+        ((ObjectNode) c.get("torch").get("args")).put("nesterov_mode", 2);
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("nesterov_mode"), r.reason());
+    }
+
+    @Test
+    void unknownObjectiveIsAFail() throws IOException {
+        ObjectNode c = firstCase();
+        ((ObjectNode) c.get("objective")).put("name", "himmelblau");
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("himmelblau"), r.reason());
+    }
+
+    @Test
+    void missingTraceIsAFail() throws IOException {
+        ObjectNode c = firstCase();
+        c.remove("trace");
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("trace"), r.reason());
+    }
+
+    @Test
+    void outOfRangeArgumentIsAFailNamingIt() throws IOException {
+        ObjectNode c = firstCase();
+        ((ObjectNode) c.get("torch").get("args")).put("lr", -0.1);
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("lr") && r.reason().contains("-0.1"), r.reason());
+    }
+
+    @Test
+    void nonNumericArgumentIsAFail() throws IOException {
+        ObjectNode c = firstCase();
+        ((ObjectNode) c.get("torch").get("args")).put("momentum", "lots");
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("momentum"), r.reason());
+    }
+
+    @Test
+    void wrongX0LengthIsAFail() throws IOException {
+        ObjectNode c = firstCase();
+        c.putArray("x0").add(1.0).add(2.0);
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("x0"), r.reason());
+    }
+
+    @Test
+    void wrongNumberIsAFailWithTheSeries() throws IOException {
+        ObjectNode c = firstCase();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("trace").get("loss")).set(3, 1.0);
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().startsWith("loss[3]"), r.reason());
+    }
+
+    @Test
+    void wrongStepsRecordedIsAFail() throws IOException {
+        ObjectNode c = firstCase();
+        c.put("steps_recorded", 59);
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+    }
+
+    @Test
+    void caseWithoutIdStillGivesAResult() throws IOException {
+        ObjectNode c = firstCase();
+        c.remove("id");
+        c.remove("objective");
+        CaseResult r = replay(c);
+        assertFalse(r.passed());
+        assertTrue(r.reason().contains("objective"), r.reason());
+    }
+}

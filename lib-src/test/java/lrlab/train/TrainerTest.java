@@ -1,0 +1,148 @@
+package lrlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import lrlab.data.Datasets;
+import lrlab.data.Split;
+import lrlab.model.LinearRegression;
+import lrlab.model.LogisticRegression;
+import lrlab.model.Mlp;
+import lrlab.model.Model;
+import lrlab.optim.Optimizer;
+import lrlab.optim.Optimizers;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class TrainerTest {
+
+    static final Split CANCER = Datasets.breastCancer().split(0.8, 0).standardize();
+    static final Split DIGITS = Datasets.digits().split(0.8, 0).standardize();
+
+    @Test
+    void logisticRegressionLearnsBreastCancer() {
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
+                .validation(CANCER.validation()).epochs(5).batchSize(32).fit();
+        assertFalse(r.diverged());
+        assertTrue(r.finalValAccuracy() > 0.93, "val accuracy " + r.finalValAccuracy());
+        Table h = r.history();
+        assertEquals(List.of("epoch", "lr", "train_loss", "val_loss", "val_accuracy"), h.columnNames());
+        assertEquals(5, h.rowCount());
+        assertTrue(h.doubleColumn("val_loss").get(4) < h.doubleColumn("val_loss").get(0));
+    }
+
+    @Test
+    void mlpLearnsDigits() {
+        TrainingResult r = Trainer.of(Mlp.of(DIGITS.train(), 32), Optimizers.sgd(0.1).build())
+                .validation(DIGITS.validation()).epochs(10).fit();
+        assertTrue(r.finalValAccuracy() > 0.9, "val accuracy " + r.finalValAccuracy());
+    }
+
+    @Test
+    void sameSeedGivesTheSameParameters() {
+        Model m = Mlp.of(DIGITS.train(), 8);
+        double[] a = Trainer.of(m, Optimizers.sgd(0.05).build()).epochs(2).seed(3).fit().params();
+        double[] b = Trainer.of(m, Optimizers.sgd(0.05).build()).epochs(2).seed(3).fit().params();
+        double[] c = Trainer.of(m, Optimizers.sgd(0.05).build()).epochs(2).seed(4).fit().params();
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c));
+    }
+
+    @Test
+    void recordsOneRowPerStepWhenAsked() {
+        int n = CANCER.train().rows();
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
+                .epochs(3).batchSize(50).recordSteps(true).fit();
+        int perEpoch = (n + 49) / 50;
+        assertEquals(3 * perEpoch, r.steps().rowCount());
+        assertEquals(List.of("step", "epoch", "lr", "loss"), r.steps().columnNames());
+        assertTrue(r.history().doubleColumn("val_loss").isMissing(0), "no validation: val_loss missing");
+        assertTrue(Double.isNaN(r.finalValLoss()));
+    }
+
+    @Test
+    void validationFractionHoldsOutRows() {
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
+                .validationFraction(0.25).epochs(2).fit();
+        assertTrue(r.finalValAccuracy() > 0.8);
+    }
+
+    @Test
+    void stopsAndFlagsOnNonFiniteLoss() {
+        // raw diabetes features (units up to ~300) make lr = 1 explode within a few steps
+        TrainingResult r = Trainer.of(LinearRegression.of(Datasets.diabetes()), Optimizers.sgd(1.0).build())
+                .epochs(50).recordSteps(true).fit();
+        assertTrue(r.diverged());
+        assertTrue(r.divergedStep() > 0);
+        assertTrue(r.epochsCompleted() < 50);
+        assertEquals(r.epochsCompleted(), r.history().rowCount());
+        for (double v : r.history().doubleColumn("train_loss").asDoubleArray()) {
+            assertTrue(Double.isFinite(v), "history holds only finite epochs");
+        }
+    }
+
+    @Test
+    void hooksAndListenerSeeEveryStepAndEpoch() {
+        List<String> events = new ArrayList<>();
+        long[] steps = {0};
+        int[] epochs = {0};
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
+                .epochs(2).batchSize(100)
+                .afterStep(s -> steps[0] = s)
+                .afterEpoch(e -> {
+                    epochs[0] = e;
+                    sgd.setLr(sgd.lr() / 2);
+                })
+                .listener(new TrainingListener() {
+                    @Override public void onStart(int e, int perEpoch) { events.add("start " + e + " " + perEpoch); }
+                    @Override public void onEpoch(EpochStats s) { events.add("epoch " + s.epoch()); }
+                    @Override public void onEnd(TrainingResult res) { events.add("end"); }
+                })
+                .fit();
+        assertEquals(List.of("start 2 5", "epoch 1", "epoch 2", "end"), events);
+        assertEquals(10, steps[0]);
+        assertEquals(2, epochs[0]);
+        assertEquals(0.05, r.history().doubleColumn("lr").get(1), "epoch lr read after the per-epoch hook");
+    }
+
+    @Test
+    void perBatchSchedulerDrivesTheStepLr() {
+        Optimizer sgd = Optimizers.sgd(0.1).momentum(0.9).build();
+        int perEpoch = (CANCER.train().rows() + 31) / 32;
+        var sched = lrlab.schedule.Schedulers.oneCycleLR(sgd, 0.1, 3 * perEpoch);
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
+                .epochs(3).recordSteps(true).afterStep(s -> sched.step()).fit();
+        double[] lr = r.steps().doubleColumn("lr").asDoubleArray();
+        lrlab.testutil.Tol.assertClose(0.1 / 25, lr[0], 1e-12, 0, "one-cycle starts at maxLr/25");
+        lrlab.testutil.Tol.assertClose(0.1, java.util.Arrays.stream(lr).max().orElseThrow(), 0.02, 0, "peak");
+        assertTrue(lr[lr.length - 1] < 1e-3, "annealed at the end: " + lr[lr.length - 1]);
+    }
+
+    @Test
+    void perEpochSchedulerShowsInTheHistory() {
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        var sched = lrlab.schedule.Schedulers.stepLR(sgd, 1, 0.5);
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
+                .epochs(3).afterEpoch(e -> sched.step()).fit();
+        assertArrayEquals(new double[] {0.1, 0.05, 0.025}, r.history().doubleColumn("lr").asDoubleArray(), 1e-15);
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        Model m = LogisticRegression.of(CANCER.train());
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(null, sgd));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, null));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, sgd).batchSize(0));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, sgd).epochs(0));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, sgd).validationFraction(1.0));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, sgd).fit(new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.of(m, sgd).validation(DIGITS.validation()).fit());
+    }
+}
