@@ -240,7 +240,8 @@ we write it as a **factor** $f(t)$ that multiplies the base rate: $\eta_t = \eta
 $$f(t) = \begin{cases} \dfrac{t+1}{W} & t < W \quad\text{(linear warmup over } W \text{ steps)}\\[4pt]
 \gamma^{\lfloor (t - W)/s \rfloor} & t \ge W \quad\text{(step decay by } \gamma \text{ every } s \text{ steps)}\end{cases}$$
 
-as a `java.util.function.IntToDoubleFunction`, the same type the library's `lambdaLR` scheduler takes.
+as a `java.util.function.IntToDoubleFunction`, the same type the library's `Schedulers.lambdaLR(optimizer, f)` takes
+(the hidden tests drive `lambdaLR` with your function).
 
 """ + LOADING),
     ("locked", """
@@ -274,6 +275,11 @@ for (int t = 0; t < expected.length; t++) {
     assertEquals(expected[t], g.applyAsDouble(t), 1e-12, "warmup 1, stepSize 3, gamma 0.1 at t = " + t);
 }
 assertEquals(Math.pow(0.5, 9), f.applyAsDouble(4 + 95), 1e-15, "f(99) with warmup 4, stepSize 10, gamma 0.5");
+// the library's LambdaLR scheduler, driven by your factor, gives the same rates
+var sched = lrlab.schedule.Schedulers.lambdaLR(lrlab.optim.Optimizers.sgd(0.1).build(), warmupStepDecay(4, 10, 0.5));
+for (int t = 0; t < 30; t++, sched.step()) {
+    assertEquals(0.1 * f.applyAsDouble(t), sched.lastLr(), 1e-12, "lambdaLR with your schedule at step " + t);
+}
 assertThrows(IllegalArgumentException.class, () -> warmupStepDecay(0, 10, 0.5), "warmup 0 must be rejected");
 assertThrows(IllegalArgumentException.class, () -> warmupStepDecay(4, 0, 0.5), "stepSize 0 must be rejected");
 assertThrows(IllegalArgumentException.class, () -> warmupStepDecay(4, 10, 1.5), "gamma 1.5 must be rejected");
