@@ -24,9 +24,19 @@ page.on('pageerror', (e) => errors.push(String(e)));
 try {
   await page.goto(target, { waitUntil: 'domcontentloaded', timeout: 60000 });
   await page.waitForFunction(() => window.jupyterapp && document.querySelector('.jp-Notebook'), null, { timeout: 60000 });
-  // the kernel must be idle before "run all", or the first cells queue behind its start
-  await page.waitForSelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', { timeout: 60000 }).catch(() => {});
-  await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
+  // the kernel must be connected and idle before "run all"; a run-all sent while the session is
+  // still being wired up is dropped by JupyterLab, so it is repeated until a prompt shows progress
+  await page.waitForFunction(() => {
+    const k = window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel;
+    return k && k.connectionStatus === 'connected' && k.status === 'idle';
+  }, null, { timeout: 90000 });
+  let started = false;
+  for (let attempt = 0; attempt < 4 && !started; attempt++) {
+    await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
+    started = await page.waitForFunction(() => [...document.querySelectorAll('.jp-InputArea-prompt')]
+      .some((p) => /\[(\*|\d+)\]/.test(p.textContent)), null, { timeout: 15000 }).then(() => true, () => false);
+  }
+  if (!started) throw new Error('JupyterLab did not start running the cells');
   const want = Number(expectedCharts);
   await page.waitForFunction((n) => document.querySelectorAll('.jp-OutputArea .js-plotly-plot .main-svg').length >= n,
     want, { timeout: 90000 });
@@ -39,6 +49,11 @@ try {
   await page.evaluate(() => document.querySelector('.jp-WindowedPanel-outer, .jp-Notebook')?.scrollTo(0, 0));
   await page.screenshot({ path: shot });
   console.log(JSON.stringify({ charts, errorOutputs, pageErrors: errors }));
+} catch (e) {
+  // keep the evidence: what the page showed when the check gave up
+  await page.screenshot({ path: shot }).catch(() => {});
+  console.error(`lab check failed (screenshot: ${shot}): ${e.message.split('\n')[0]}`);
+  process.exitCode = 1;
 } finally {
   await context.close();
 }

@@ -1,0 +1,264 @@
+"""The nbgrader flow end to end: `assign` makes the student versions, `grade` grades a small class of
+prepared submissions (complete solutions, untouched student versions, and every hostile case of
+issue 7), and grades.csv is checked row by row. Submissions are generated here from the source and
+release notebooks rather than committed."""
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV, ROOT
+
+sys.path.insert(0, str(ENV / "tools"))
+import grading  # noqa: E402
+
+COURSE = ROOT / "notebooks" / "exercises"
+NB3 = "03_warmup_step_decay.ipynb"
+WORKBOOK = str(ENV / "workbook")
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def gid(cell) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def solved(release: dict, source: dict) -> dict:
+    """The release notebook with every answer cell filled in from the source (delimiters dropped)."""
+    answers = {gid(c): c["source"] for c in source["cells"] if c["metadata"].get("nbgrader", {}).get("solution")}
+    nb = copy.deepcopy(release)
+    for c in nb["cells"]:
+        if gid(c) in answers:
+            text = "".join(answers[gid(c)]) if isinstance(answers[gid(c)], list) else answers[gid(c)]
+            c["source"] = "\n".join(ln for ln in text.split("\n") if "// BEGIN SOLUTION" not in ln
+                                    and "// END SOLUTION" not in ln)
+    return nb
+
+
+def with_cell(nb: dict, grade_id: str, text: str) -> dict:
+    nb = copy.deepcopy(nb)
+    for c in nb["cells"]:
+        if gid(c) == grade_id:
+            c["source"] = text
+    return nb
+
+
+def run_verb(*args, timeout=600):
+    return subprocess.run([WORKBOOK, *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def released(tmp_path_factory):
+    before = tree_hash(COURSE)
+    out = tmp_path_factory.mktemp("assign")
+    r = run_verb("assign", "--out", str(out))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "nbgrader generate_assignment" in r.stdout, "assign prints the nbgrader command it runs"
+    assert tree_hash(COURSE) == before, "assign must not modify notebooks/exercises"
+    return out
+
+
+# student -> {assignment/notebook: notebook dict | bytes}
+def make_class(released: Path) -> dict[str, dict[str, object]]:
+    def load(kind, a, n):
+        return json.loads((released / kind / a / n).read_text())
+
+    rel3, src3 = load("release", "schedules", NB3), load("source", "schedules", NB3)
+    full3 = solved(rel3, src3)
+    klass: dict[str, dict[str, object]] = {"Zoë Ann": {}}
+    for a, nbs in grading.assignments(COURSE).items():
+        for n in nbs:
+            klass["Zoë Ann"][f"{a}/{n}"] = solved(load("release", a, n), load("source", a, n))
+    deleted = copy.deepcopy(full3)
+    deleted["cells"] = [c for c in deleted["cells"] if gid(c) != "test_train"]
+    renamed = copy.deepcopy(full3)
+    for c in renamed["cells"]:
+        if gid(c) == "schedule":
+            c["metadata"]["nbgrader"]["grade_id"] = "my_schedule"
+    reordered = copy.deepcopy(full3)
+    i = next(k for k, c in enumerate(reordered["cells"]) if gid(c) == "schedule")
+    reordered["cells"][i], reordered["cells"][i + 1] = reordered["cells"][i + 1], reordered["cells"][i]
+    sig = "IntToDoubleFunction warmupStepDecay(int warmup, int stepSize, double gamma) {\n"
+    cases = {
+        "untouched": rel3,
+        "tampered test": with_cell(full3, "test_schedule", "// all good\n"),
+        "tampered locked": with_cell(full3, "imports", "import java.util.function.IntToDoubleFunction;\n"),
+        "deleted cell": deleted,
+        "renamed cell": renamed,
+        "reordered cells": reordered,
+        "compile error": with_cell(full3, "schedule", sig + "    return 1\n}"),
+        "exception": with_cell(full3, "schedule", sig + '    throw new IllegalStateException("boom");\n}'),
+        "endless loop": with_cell(full3, "train", "Quadratic loss = Quadratic.of(20.0, 1.0);\n"
+                                  "double train(double base, IntToDoubleFunction f, int steps) {\n"
+                                  "    while (true) { }\n}"),
+        "system exit": with_cell(full3, "schedule", sig + "    System.exit(3);\n    return t -> 1;\n}"),
+        "halt": with_cell(full3, "schedule", "Runtime.getRuntime().halt(1);"),
+        "megabytes": with_cell(full3, "train", "".join(solved(rel3, src3)["cells"][
+            next(k for k, c in enumerate(rel3["cells"]) if gid(c) == "train")]["source"])
+            + '\nSystem.out.print("x".repeat(5_000_000));'),
+        "malformed": json.dumps(full3)[:-40].encode(),
+        "empty": b"",
+        "no cells": json.dumps({**full3, "cells": []}).encode(),
+        "not json": b"\x89PNG\r\n\x1a\n\x00\x00binary",
+    }
+    for student, nb in cases.items():
+        klass[student] = {f"schedules/{NB3}": nb}
+    klass["not json"]["schedules/photo.png"] = b"\x89PNG\r\n\x1a\n"
+    return klass
+
+
+EXPECTED = {  # student -> (status, score of 03, message fragment)
+    "untouched": ("ok", 0, "not implemented yet"),
+    "tampered test": ("tampered", 6, "test_schedule"),
+    "tampered locked": ("tampered", 6, "imports"),
+    # nbgrader re-adds the deleted test cell (add_missing_cells) after the previous graded cell, i.e.
+    # before the answer it tests: those 2 points are lost
+    "deleted cell": ("tampered", 4, "deleted or renamed: test_train"),
+    "renamed cell": ("tampered", 6, "deleted or renamed: schedule"),
+    "reordered cells": ("tampered", 2, "reordered"),
+    "compile error": ("ok", 0, "test_schedule"),
+    "exception": ("ok", 0, "boom"),
+    "endless loop": ("timeout", 4, "timeout"),
+    "system exit": ("kernel-died", 0, "kernel died"),
+    "halt": ("kernel-died", 0, "kernel died"),
+    "megabytes": ("ok", 6, ""),
+    "malformed": ("invalid-notebook", 0, "malformed JSON"),
+    "empty": ("invalid-notebook", 0, "empty file"),
+    "no cells": ("invalid-notebook", 0, "no cells"),
+    "not json": ("invalid-notebook", 0, "not UTF-8"),
+}
+
+
+def write_class(folder: Path, klass) -> None:
+    for student, files in klass.items():
+        for rel, nb in files.items():
+            p = folder / student / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(nb if isinstance(nb, bytes) else json.dumps(nb, indent=1).encode())
+
+
+def read_rows(out: Path) -> dict[tuple[str, str], dict]:
+    with (out / "grades.csv").open(encoding="utf-8") as f:
+        return {(r["student"], r["notebook"]): r for r in csv.DictReader(f)}
+
+
+@pytest.fixture(scope="session")
+def graded(released, tmp_path_factory):
+    base = tmp_path_factory.mktemp("grade")
+    submitted, out = base / "submitted class", base / "out"
+    write_class(submitted, make_class(released))
+    before = tree_hash(submitted)
+    # an interrupted run: stop it once two notebooks are done; their rows must survive
+    proc = subprocess.Popen([WORKBOOK, "grade", "--submitted", str(submitted), "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if line.startswith("[2/"):
+            break
+    grading.kill_tree(proc.pid)
+    proc.wait()
+    partial = read_rows(out)
+    assert len(partial) >= 2, "".join(seen)
+    start = time.monotonic()
+    r = run_verb("grade", "--submitted", str(submitted), "--out", str(out))
+    seconds = time.monotonic() - start
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    assert "reusing" in r.stdout
+    for key, row in partial.items():
+        if key in read_rows(out):
+            assert read_rows(out)[key] == row, "a finished row changed after the interruption"
+    return {"submitted": submitted, "out": out, "before": before, "log": r.stdout, "seconds": seconds}
+
+
+def test_assign_releases_student_versions(released):
+    nb = json.loads((released / "release" / "schedules" / NB3).read_text())
+    text = "\n".join("".join(c["source"]) for c in nb["cells"])
+    assert 'UnsupportedOperationException("not implemented yet' in text
+    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "gamma 1.5 must be rejected" not in text
+    for a, nbs in grading.assignments(COURSE).items():
+        for n in nbs:
+            assert (released / "release" / a / n).exists()
+
+
+def test_complete_solutions_get_full_marks(graded):
+    rows = read_rows(graded["out"])
+    mine = [r for (s, _), r in rows.items() if s == "Zoë Ann"]
+    assert len(mine) == sum(len(v) for v in grading.assignments(COURSE).values())
+    for r in mine:
+        assert (r["status"], r["score"]) == ("ok", r["max_score"]), r
+        assert float(r["max_score"]) > 0
+    assert (graded["out"] / "feedback" / "Zoë Ann" / "schedules" / "03_warmup_step_decay.html").exists()
+
+
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_each_case_has_its_row(graded, student):
+    status, score, fragment = EXPECTED[student]
+    row = read_rows(graded["out"])[(student, NB3)]
+    assert row["status"] == status, row
+    assert float(row["score"]) == score, row
+    assert row["max_score"] == "6", row
+    assert fragment.lower() in row["message"].lower(), row
+    assert (graded["out"] / "feedback" / student / "schedules" / "03_warmup_step_decay.html").exists()
+
+
+def test_untouched_feedback_shows_the_stub_message(graded):
+    page = (graded["out"] / "feedback" / "untouched" / "schedules" / "03_warmup_step_decay.html").read_text()
+    assert "not implemented yet" in page
+
+
+def test_megabytes_of_output_stay_out_of_the_feedback(graded):
+    page = graded["out"] / "feedback" / "megabytes" / "schedules" / "03_warmup_step_decay.html"
+    assert page.stat().st_size < 2_000_000
+
+
+def test_a_file_that_is_not_a_notebook_gets_a_row(graded):
+    row = read_rows(graded["out"])[("not json", "photo.png")]
+    assert (row["status"], row["score"]) == ("invalid-notebook", "0"), row
+
+
+def test_no_submitted_file_is_modified(graded):
+    assert tree_hash(graded["submitted"]) == graded["before"]
+
+
+def test_progress_lines_and_commands_are_printed(graded):
+    assert "nbgrader autograde" in graded["log"] or "reusing" in graded["log"]
+    assert "] Zoë Ann/" in graded["log"] or "reusing" in graded["log"]
+
+
+def test_grading_again_gives_the_same_grades_csv(graded):
+    first = (graded["out"] / "grades.csv").read_bytes()
+    r = run_verb("grade", "--submitted", str(graded["submitted"]), "--out", str(graded["out"]))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (graded["out"] / "grades.csv").read_bytes() == first
+
+
+def test_a_fresh_regrade_gives_the_same_rows(graded, tmp_path):
+    sub = tmp_path / "sub"
+    for student in ("untouched", "empty", "malformed"):
+        (sub / student).mkdir(parents=True)
+        os.symlink(graded["submitted"] / student / "schedules", sub / student / "schedules")
+    r = run_verb("grade", "--submitted", str(sub), "--out", str(tmp_path / "out"), "--fresh")
+    assert r.returncode == 0, r.stdout + r.stderr
+    again, first = read_rows(tmp_path / "out"), read_rows(graded["out"])
+    for key, row in again.items():
+        assert row == first[key]
+
+
+def test_verbs_have_help_and_summary():
+    for verb in ("assign", "grade"):
+        r = run_verb(verb, "--help", timeout=30)
+        assert r.returncode == 0 and "usage:" in r.stdout
+        assert (ENV / "verbs" / verb).read_text().count("# summary:") == 1
