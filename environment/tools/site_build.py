@@ -431,7 +431,8 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
         except ValueError:
             pass
 
-    say(f"rendering {len(pages) + 1} pages with Jupyter Book ...")
+    n_pages = len(pages) + 1 + (root / "notebooks" / "README.md").is_file()
+    say(f"rendering {n_pages} pages with Jupyter Book ...")
     frame = tree_hash(src, Path(__file__).read_text(), skip=("notebooks", "exercises"))
     html = render(root, work, src, frame)
 
@@ -456,7 +457,7 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
     finally:
         if new.exists():
             shutil.rmtree(new, ignore_errors=True)
-    say(f"built {out} ({len(pages) + 1} pages) in {time.monotonic() - start:.1f} s; open {out / 'index.html'}")
+    say(f"built {out} ({n_pages} pages) in {time.monotonic() - start:.1f} s; open {out / 'index.html'}")
     return 0
 
 
