@@ -4,16 +4,17 @@ by Jupyter Book 1 (Sphinx + MyST-NB + sphinx-book-theme) into a self-contained s
 Steps (one progress line each):
   1. execute: notebooks/*.ipynb in file-name order, each through run_notebooks.run_one (the code of
      `environment/workbook run`: fails on an error or stderr, names the cell). Executed copies are
-     cached in target/site-cache/ under a key = sha256(notebook bytes + library build), the library
+     cached in DIR-cache/ (target/site-cache/) under a key = sha256(notebook bytes + library build), the library
      build being the bytes of target/lrlab.jar and target/lib/*.jar: an unchanged notebook is never
-     re-executed, a changed one (or a new library build) is.
+     re-executed, a changed one (or a new library build) is. A clean copy that `workbook run` or the
+     notebook tests left in target/executed/ after the last library build is adopted instead.
      Exercises: the student versions written by `environment/workbook assign` under
      target/nbgrader/release/<assignment>/*.ipynb, shown as students get them (not executed; a page
      carrying an nbgrader solution marker fails the build). Never the sources.
-  2. stage: a Jupyter Book source folder target/site-work/src (config from environment/book/, a
-     generated _toc.yml in course order, the executed notebooks, local plotly.js and MathJax in
-     _static). Files are only rewritten when their bytes change, so Sphinx rebuilds only what changed.
-  3. render: `jupyter-book build` into target/site-work/_build/html (incremental).
+  2. stage: a Jupyter Book source folder DIR-work/src (config from environment/book/, a generated
+     _toc.yml in course order, notebooks/README.md as the overview, the executed notebooks, local
+     plotly.js and MathJax in _assets/, which Sphinx copies to _static/). Files are only rewritten when their bytes change, so Sphinx rebuilds only what changed.
+  3. render: `jupyter-book build` into DIR-work/_build/html (incremental; --all when the frame changed).
   4. check + swap: the HTML is copied aside, checked for any http(s) script/style/font/image reference,
      a manifest lrlab-site.json is written, and the copy replaces DIR in one rename. On any failure DIR
      (the previous good site) is left as it was.
