@@ -267,5 +267,5 @@ def test_binder_config_runs_the_workbook_set_up():
         assert pkg in apt
     post = binder / "postBuild"
     assert os.access(post, os.X_OK) and os.access(binder / "start", os.X_OK)
-    assert "environment/lib/setup.sh" in post.read_text() and "setup_all" in post.read_text()
+    assert "environment/workbook setup" in post.read_text()
     assert "JUPYTER_PATH" in (binder / "start").read_text()
