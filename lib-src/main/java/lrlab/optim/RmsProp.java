@@ -172,11 +172,6 @@ public final class RmsProp extends GroupedOptimizer {
     }
 
     @Override
-    protected void checkMomentum(double value) {
-        Check.nonNegative("momentum", value);
-    }
-
-    @Override
     public String toString() {
         return config.toString();
     }
