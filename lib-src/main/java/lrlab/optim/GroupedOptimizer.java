@@ -10,9 +10,13 @@ import java.util.Objects;
  * {@code build(dimension)} or on the first step), never per step.
  *
  * <p>Subclasses implement {@link #update}, a primitive in-place loop over one group's range.
+ *
+ * @param <C> the configuration record it is built from
  */
-public abstract class GroupedOptimizer extends ParamGroups {
+public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends ParamGroups {
 
+    /** The configuration this optimizer was built from (the lr/momentum it started with). */
+    protected final C config;
     private final List<ParamGroup> groups;
     /** First index of each group. */
     protected final int[] from;
@@ -21,13 +25,16 @@ public abstract class GroupedOptimizer extends ParamGroups {
     private int dimension = -1;
 
     /**
-     * @param lr the default learning rate (used when no groups are configured)
+     * @param config the validated configuration: its default lr (used when no groups are configured)
+     *        and its groups (empty: one group over everything)
      * @param momentum the initial momentum/β1 of every group (0 where meaningless)
-     * @param groups the configured groups, or an empty list for one group over everything
      */
-    protected GroupedOptimizer(double lr, double momentum, List<ParamGroup> groups) {
-        super(null, true, groups.isEmpty() ? new double[] {lr} : groups.stream().mapToDouble(ParamGroup::lr).toArray(),
-                filled(Math.max(1, groups.size()), momentum));
+    protected GroupedOptimizer(C config, double momentum) {
+        super(null, true, config.groups().isEmpty() ? new double[] {config.lr()}
+                : config.groups().stream().mapToDouble(ParamGroup::lr).toArray(),
+                filled(Math.max(1, config.groups().size()), momentum));
+        this.config = config;
+        List<ParamGroup> groups = config.groups();
         this.groups = List.copyOf(groups);
         this.from = new int[groupCount];
         this.to = new int[groupCount];
@@ -105,6 +112,17 @@ public abstract class GroupedOptimizer extends ParamGroups {
         for (int k = 0; k < groupCount; k++) {
             update(k, from[k], to[k], params, gradient);
         }
+    }
+
+    /** The configuration this optimizer was built from (the lr/momentum it started with). */
+    public C config() {
+        return config;
+    }
+
+    /** The configuration, e.g. {@code Config[lr=0.1, momentum=0.9, ...]}. */
+    @Override
+    public String toString() {
+        return config.toString();
     }
 
     /** The parameter count, or −1 before the first step when built without one. */

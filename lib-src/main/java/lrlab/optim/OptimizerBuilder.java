@@ -9,8 +9,9 @@ import java.util.List;
  * and {@code build()} a fresh optimizer with its own per-run state.
  *
  * @param <B> the concrete builder, so chained calls keep their type
+ * @param <O> the optimizer it builds
  */
-public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
+public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O extends Optimizer> {
 
     /** The default learning rate (of every group not given its own). */
     protected double lr;
@@ -59,9 +60,16 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
         return List.copyOf(groups);
     }
 
+    /** The validated, immutable configuration. */
+    public abstract OptimizerConfig<O> config();
+
     /** A new optimizer; its state is allocated on the first step, from the parameter count. */
-    public abstract Optimizer build();
+    public O build() {
+        return config().build();
+    }
 
     /** A new optimizer for {@code dimension} parameters, state allocated now. */
-    public abstract Optimizer build(int dimension);
+    public O build(int dimension) {
+        return config().build(dimension);
+    }
 }
