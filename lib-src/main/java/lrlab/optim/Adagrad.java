@@ -38,7 +38,6 @@ public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
     /** Fluent Adagrad builder. */
     public static final class Builder extends OptimizerBuilder<Builder, Adagrad> {
         private double lrDecay;
-        private double weightDecay;
         private double initialAccumulatorValue;
         private double eps = 1e-10;
 
@@ -49,12 +48,6 @@ public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
         /** lr_decay ≥ 0: step t uses lr / (1 + (t − 1)·lrDecay) (default 0). */
         public Builder lrDecay(double lrDecay) {
             this.lrDecay = lrDecay;
-            return this;
-        }
-
-        /** Coupled L2 weight decay wd ≥ 0 (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 

@@ -47,7 +47,6 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private double eps = 1e-8;
-        private double weightDecay;
         private boolean amsgrad;
         private boolean decoupled;
 
@@ -67,12 +66,6 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
         /** ε &gt; 0 added to √v̂ (default 1e-8). */
         public Builder eps(double eps) {
             this.eps = eps;
-            return this;
-        }
-
-        /** Weight decay wd ≥ 0: L2 for Adam (default 0), decoupled x·(1 − lr·wd) for AdamW (default 0.01). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 

@@ -15,6 +15,8 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
 
     /** The default learning rate (of every group not given its own). */
     protected double lr;
+    /** The weight decay wd (0 unless set; AdamW's builder starts at 0.01). */
+    protected double weightDecay;
     private final List<double[]> groupSpecs = new ArrayList<>();
 
     protected OptimizerBuilder(double lr) {
@@ -29,6 +31,15 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     /** Sets the default learning rate; must be finite and &gt; 0. */
     public B lr(double lr) {
         this.lr = lr;
+        return self();
+    }
+
+    /**
+     * Weight decay wd ≥ 0 (default 0): coupled L2, g ← g + wd·x, for SGD, Adagrad, RMSprop and Adam;
+     * decoupled, x ← x·(1 − lr·wd), for AdamW (default 0.01).
+     */
+    public B weightDecay(double weightDecay) {
+        this.weightDecay = weightDecay;
         return self();
     }
 

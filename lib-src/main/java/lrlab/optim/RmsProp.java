@@ -41,7 +41,6 @@ public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
     public static final class Builder extends OptimizerBuilder<Builder, RmsProp> {
         private double alpha = 0.99;
         private double eps = 1e-8;
-        private double weightDecay;
         private double momentum;
         private boolean centered;
 
@@ -58,12 +57,6 @@ public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
         /** ε &gt; 0 added to the root (default 1e-8). */
         public Builder eps(double eps) {
             this.eps = eps;
-            return this;
-        }
-
-        /** Coupled L2 weight decay wd ≥ 0 (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 

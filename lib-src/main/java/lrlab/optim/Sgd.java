@@ -48,7 +48,6 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
         private double momentum;
         private double dampening;
         private boolean nesterov;
-        private double weightDecay;
 
         Builder(double lr) {
             super(lr);
@@ -69,12 +68,6 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
         /** Nesterov momentum (default false); needs momentum &gt; 0 and dampening 0. */
         public Builder nesterov(boolean nesterov) {
             this.nesterov = nesterov;
-            return this;
-        }
-
-        /** Coupled L2 weight decay wd ≥ 0, added to the gradient (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 
