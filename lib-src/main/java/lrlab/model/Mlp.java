@@ -83,10 +83,7 @@ public final class Mlp extends AbstractModel {
 
     @Override
     public Model on(Dataset other) {
-        if (other.features() != d || other.classCount() != k) {
-            throw new IllegalArgumentException("data must have " + d + " features and " + k
-                    + " classes, got " + other);
-        }
+        checkFeaturesAndClasses(other, k);
         return of(other, h, act);
     }
 
@@ -329,35 +326,19 @@ public final class Mlp extends AbstractModel {
     }
 
     @Override
-    public double value(double[] p, int[] idx, int from, int to) {
-        check(p, null, idx, from, to);
+    protected void prepare(double[] p) {
         loadW1(p);
-        double loss = 0;
-        for (int r = from; r < to; r++) {
-            int i = idx[r];
-            forward(p, i * d);
-            loss += softmaxXent(out, 0, k, y[i], prob);
-        }
-        return loss / (to - from);
     }
 
     @Override
-    public double accuracy(double[] p) {
-        check(p, null, new int[1], 0, 1);
-        loadW1(p);
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            forward(p, i * d);
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (out[c] > out[best]) {
-                    best = c;
-                }
-            }
-            if (best == y[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / n;
+    protected double rowLoss(double[] p, int i) {
+        forward(p, i * d);
+        return softmaxXent(out, 0, k, y[i], prob);
+    }
+
+    @Override
+    protected int predict(double[] p, int i) {
+        forward(p, i * d);
+        return argmax(out, k);
     }
 }

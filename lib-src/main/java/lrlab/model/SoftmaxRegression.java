@@ -36,10 +36,7 @@ public final class SoftmaxRegression extends AbstractModel {
 
     @Override
     public Model on(Dataset other) {
-        if (other.features() != d || other.classCount() != k) {
-            throw new IllegalArgumentException("data must have " + d + " features and " + k
-                    + " classes, got " + other);
-        }
+        checkFeaturesAndClasses(other, k);
         return of(other);
     }
 
@@ -95,33 +92,14 @@ public final class SoftmaxRegression extends AbstractModel {
     }
 
     @Override
-    public double value(double[] p, int[] idx, int from, int to) {
-        check(p, null, idx, from, to);
-        double loss = 0;
-        for (int r = from; r < to; r++) {
-            int i = idx[r];
-            forward(p, i * d);
-            loss += softmaxXent(logits, 0, k, y[i], probs);
-        }
-        return loss / (to - from);
+    protected double rowLoss(double[] p, int i) {
+        forward(p, i * d);
+        return softmaxXent(logits, 0, k, y[i], probs);
     }
 
     @Override
-    public double accuracy(double[] p) {
-        check(p, null, new int[1], 0, 1);
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            forward(p, i * d);
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (logits[c] > logits[best]) {
-                    best = c;
-                }
-            }
-            if (best == y[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / n;
+    protected int predict(double[] p, int i) {
+        forward(p, i * d);
+        return argmax(logits, k);
     }
 }
