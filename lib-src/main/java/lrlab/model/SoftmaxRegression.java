@@ -10,27 +10,15 @@ import lrlab.data.Dataset;
  * CrossEntropyLoss); ∂L/∂W_kj = (1/m) Σ (p_k − [y_i = k]) x_j.
  * Parameters: W row-major K×d (W_kj at k·d + j), then b_0..b_{K−1}.
  */
-public final class SoftmaxRegression extends AbstractModel {
-
-    private final int[] y;
-    private final int k;
-    private final double[] logits;
-    private final double[] probs;
+public final class SoftmaxRegression extends SoftmaxModel {
 
     private SoftmaxRegression(Dataset data) {
         super(data);
-        this.y = data.labels();
-        this.k = data.classCount();
-        this.logits = new double[k];
-        this.probs = new double[k];
     }
 
     /** Softmax regression on a classification data set. */
     public static SoftmaxRegression of(Dataset data) {
-        if (data == null || !data.isClassification()) {
-            throw new IllegalArgumentException("SoftmaxRegression needs a classification data set, got "
-                    + (data == null ? "null" : data.toString()));
-        }
+        requireClassification("SoftmaxRegression", data);
         return new SoftmaxRegression(data);
     }
 
@@ -50,7 +38,8 @@ public final class SoftmaxRegression extends AbstractModel {
         uniformInit(params, 0, dimension(), d, new SplittableRandom(seed));
     }
 
-    private void forward(double[] p, int off) {
+    @Override
+    protected void forward(double[] p, int off) {
         int bOff = k * d;
         for (int c = 0; c < k; c++) {
             double z = p[bOff + c];
@@ -89,17 +78,5 @@ public final class SoftmaxRegression extends AbstractModel {
             g[j] *= s;
         }
         return loss / m;
-    }
-
-    @Override
-    protected double rowLoss(double[] p, int i) {
-        forward(p, i * d);
-        return softmaxXent(logits, 0, k, y[i], probs);
-    }
-
-    @Override
-    protected int predict(double[] p, int i) {
-        forward(p, i * d);
-        return argmax(logits, k);
     }
 }
