@@ -10,7 +10,7 @@ import lrlab.tune.Trial;
 /**
  * One updating notebook line fed by training, tuning and the learning-rate finder: a
  * {@link TrainingListener} (one update per epoch), a {@code Consumer<Trial>} for
- * {@code RateObjective.observed(...)} and an {@link LrFinder.Listener} (every 10th iteration). Each line
+ * {@code RateObjective.observed(...)} and an {@link LrFinder.Listener} (every 10th iteration); updates come at most every 100 ms. Each line
  * starts with the current stage, e.g. {@code "SGD lr=0.01 · epoch 3/10 · train 0.412 · val 0.455"}.
  * Nothing is printed: lines go to a {@link Progress} display (or to any line sink in tests).
  */
@@ -21,6 +21,8 @@ public final class TrainingProgress implements TrainingListener, Consumer<Trial>
     private int epochs;
     private int runs;
     private String last = "";
+    private long lastShown;
+    private static final long MIN_INTERVAL_NANOS = 100_000_000L;
 
     private TrainingProgress(Consumer<String> sink) {
         this.sink = sink;
@@ -71,7 +73,7 @@ public final class TrainingProgress implements TrainingListener, Consumer<Trial>
     @Override
     public void onEpoch(EpochStats s) {
         String val = Double.isNaN(s.valLoss()) ? "" : String.format(" · val %.4g", s.valLoss());
-        emit(String.format("%s · epoch %d/%d · train %.4g%s", stage, s.epoch(), epochs, s.trainLoss(), val));
+        emitThrottled(String.format("%s · epoch %d/%d · train %.4g%s", stage, s.epoch(), epochs, s.trainLoss(), val));
     }
 
     @Override
@@ -83,18 +85,29 @@ public final class TrainingProgress implements TrainingListener, Consumer<Trial>
 
     @Override
     public void accept(Trial t) {
-        emit(String.format("%s · trial %d · lr %.3g · budget %d · loss %.4g", stage, t.trial(), t.lr(), t.budget(), t.loss()));
+        emitThrottled(String.format("%s · trial %d · lr %.3g · budget %d · loss %.4g", stage, t.trial(), t.lr(), t.budget(), t.loss()));
     }
 
     @Override
     public void onIteration(int i, double lr, double loss, double smoothed) {
         if (i % 10 == 0) {
-            emit(String.format("%s · iteration %d · lr %.3g · smoothed loss %.4g", stage, i, lr, smoothed));
+            emitThrottled(String.format("%s · iteration %d · lr %.3g · smoothed loss %.4g", stage, i, lr, smoothed));
         }
     }
 
+    /** Shows {@code line} now (stage changes, the closing line). */
     private void emit(String line) {
         last = line.startsWith(" · ") ? line.substring(3) : line;
+        lastShown = System.nanoTime();
         sink.accept(last);
+    }
+
+    /** Shows {@code line} unless a line was shown less than 100 ms ago (a display update costs a kernel message). */
+    private void emitThrottled(String line) {
+        if (System.nanoTime() - lastShown >= MIN_INTERVAL_NANOS) {
+            emit(line);
+        } else {
+            last = line;
+        }
     }
 }

@@ -41,8 +41,8 @@ public final class SensitivityChart {
             ArrayNode xs = trace.putArray("x");
             ArrayNode ys = trace.putArray("y");
             for (int i = 0; i < part.rowCount(); i++) {
-                double xv = ((Number) part.column(x).get(i)).doubleValue();
-                double yv = ((Number) part.column(y).get(i)).doubleValue();
+                double xv = part.numberColumn(x).getDouble(i);
+                double yv = part.numberColumn(y).getDouble(i);
                 xs.add(xv);
                 if (Double.isFinite(yv)) {
                     ys.add(yv);

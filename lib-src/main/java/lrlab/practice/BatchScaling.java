@@ -152,6 +152,39 @@ public final class BatchScaling {
         return t;
     }
 
+    /**
+     * The largest batch size up to which {@code variant} keeps its validation loss within a factor
+     * (1 + tol) of the loss at {@code baseBatch} (every batch from the base up to it must pass; a diverged
+     * run fails). Returns the base batch when even the next one fails.
+     */
+    public static int holdsUpTo(Table runs, String variant, int baseBatch, double tol) {
+        if (!(tol >= 0) || Double.isInfinite(tol)) {
+            throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
+        }
+        Table v = runs.where(runs.stringColumn("variant").isEqualTo(variant)).sortAscendingOn("batch");
+        double base = Double.NaN;
+        for (int i = 0; i < v.rowCount(); i++) {
+            if (v.intColumn("batch").get(i) == baseBatch) {
+                base = v.doubleColumn("val_loss").get(i);
+            }
+        }
+        if (!Double.isFinite(base)) {
+            throw new IllegalArgumentException("no finite run of variant '" + variant + "' at batch " + baseBatch);
+        }
+        int upTo = baseBatch;
+        for (int i = 0; i < v.rowCount(); i++) {
+            int b = v.intColumn("batch").get(i);
+            if (b <= baseBatch) {
+                continue;
+            }
+            if (!(v.doubleColumn("val_loss").get(i) <= base * (1 + tol))) {
+                break;
+            }
+            upTo = b;
+        }
+        return upTo;
+    }
+
     private TrainingResult train(String variant, int batch, double lr) {
         Optimizer opt = optimizerFor.apply(lr);
         Trainer t = Trainer.of(model, opt).validation(validation).batchSize(batch).epochs(epochs).seed(seed);

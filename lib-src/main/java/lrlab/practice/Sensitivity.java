@@ -2,6 +2,7 @@ package lrlab.practice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import lrlab.data.Dataset;
 import lrlab.model.Model;
@@ -137,6 +138,19 @@ public final class Sensitivity {
             t.booleanColumn("diverged").set(i, diverged[i]);
         }
         return t;
+    }
+
+    /** {@link #sweep(String, DoubleFunction, double...)} for every optimizer of the map, stacked in map order. */
+    public Table sweep(Map<String, DoubleFunction<Optimizer>> optimizers, double... rates) {
+        if (optimizers == null || optimizers.isEmpty()) {
+            throw new IllegalArgumentException("optimizers must not be empty");
+        }
+        Table all = null;
+        for (Map.Entry<String, DoubleFunction<Optimizer>> e : optimizers.entrySet()) {
+            Table t = sweep(e.getKey(), e.getValue(), rates);
+            all = all == null ? t : all.append(t);
+        }
+        return all.setName(problem);
     }
 
     /**
