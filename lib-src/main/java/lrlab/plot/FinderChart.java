@@ -33,16 +33,19 @@ public final class FinderChart {
             throw new IllegalArgumentException("result must not be null");
         }
         PlotlyFigure f = PlotlyFigure.create(title).logX().axisTitle("xaxis", "lr (log scale)").axisTitle("yaxis", "loss");
+        f.axis("xaxis").put("exponentformat", "power");
         line(f, "batch loss", result.lrs(), result.losses()).putObject("line").put("color", "rgba(31,119,180,0.3)");
         line(f, "smoothed", result.lrs(), result.smoothedLosses()).putObject("line").put("color", "rgb(31,119,180)").put("width", 2.5);
         Table s = result.suggestions();
         ObjectNode marks = f.data().addObject();
-        marks.put("type", "scatter").put("mode", "markers+text").put("name", "suggestions").put("textposition", "bottom center");
+        marks.put("type", "scatter").put("mode", "markers+text").put("name", "suggestions");
+        String[] positions = {"top right", "bottom center", "top left"};  // neighbouring labels must not overlap
         marks.putObject("marker").put("size", 11).put("color", "rgb(214,39,40)");
         for (int i = 0; i < s.rowCount(); i++) {
             marks.withArray("x").add(s.doubleColumn("lr").get(i));
             marks.withArray("y").add(s.doubleColumn("smoothed").get(i));
             marks.withArray("text").add(s.stringColumn("method").get(i));
+            marks.withArray("textposition").add(positions[i % positions.length]);
         }
         return new FinderChart(f, result);
     }

@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Loss against learning rate on a logarithmic x axis, one line with markers per run, optionally with
- * shaded rate bands (e.g. a rule-of-thumb range) and vertical marks (e.g. a finder's suggestion).
+ * shaded rate bands (e.g. a rule-of-thumb range; labels of successive bands alternate in height so neighbours do not overlap) and vertical marks (e.g. a finder's suggestion).
  * Non-finite losses (diverged runs) leave gaps.
  *
  * <pre>{@code
@@ -33,6 +33,7 @@ public final class SensitivityChart {
             throw new IllegalArgumentException("table, x, y and group must not be null");
         }
         PlotlyFigure f = PlotlyFigure.create(title).logX().axisTitle("xaxis", x + " (log scale)").axisTitle("yaxis", y);
+        f.axis("xaxis").put("exponentformat", "power");
         var groups = new LinkedHashSet<>(table.column(group).asStringColumn().asList());
         for (String g : groups) {
             Table part = table.where(table.column(group).asStringColumn().isEqualTo(g)).sortAscendingOn(x);
@@ -64,7 +65,7 @@ public final class SensitivityChart {
         s.put("type", "rect").put("xref", "x").put("yref", "paper").put("x0", lo).put("x1", hi).put("y0", 0).put("y1", 1)
                 .put("fillcolor", BAND_COLOURS[bands++ % BAND_COLOURS.length]).put("layer", "below");
         s.putObject("line").put("width", 0);
-        annotate(name, Math.sqrt(lo * hi));
+        annotate(name, Math.sqrt(lo * hi), bands % 2 == 0 ? 1.0 : 1.07);
         return this;
     }
 
@@ -76,7 +77,7 @@ public final class SensitivityChart {
         ObjectNode s = array("shapes").addObject();
         s.put("type", "line").put("xref", "x").put("yref", "paper").put("x0", lr).put("x1", lr).put("y0", 0).put("y1", 1);
         s.putObject("line").put("dash", "dash").put("width", 1.5).put("color", "gray");
-        annotate(name, lr);
+        annotate(name, lr, 1.0);
         return this;
     }
 
@@ -91,10 +92,10 @@ public final class SensitivityChart {
         return figure;
     }
 
-    private void annotate(String text, double x) {
+    private void annotate(String text, double x, double y) {
         // on a log axis, annotation x is given as log10 of the data value
         ObjectNode a = array("annotations").addObject();
-        a.put("x", Math.log10(x)).put("xref", "x").put("y", 1).put("yref", "paper").put("yanchor", "bottom")
+        a.put("x", Math.log10(x)).put("xref", "x").put("y", y).put("yref", "paper").put("yanchor", "bottom")
                 .put("text", text).put("showarrow", false);
     }
 
