@@ -23,6 +23,9 @@ import grading  # noqa: E402
 
 COURSE = ROOT / "notebooks" / "exercises"
 NB3 = "03_warmup_step_decay.ipynb"
+# the later exercises (LR finder, SGD and Adam rates) are graded only for the complete and the untouched
+# student, to keep this test's kernels few: {assignment: (notebook, max score)}
+NEW = {"finder": ("05_lr_finder.ipynb", 6), "tuning": ("06_sgd_and_adam.ipynb", 6)}
 WORKBOOK = str(ENV / "workbook")
 
 
@@ -115,6 +118,8 @@ def make_class(released: Path) -> dict[str, dict[str, object]]:
     }
     for student, nb in cases.items():
         klass[student] = {f"schedules/{NB3}": nb}
+    for a, (n, _) in NEW.items():
+        klass["untouched"][f"{a}/{n}"] = load("release", a, n)
     klass["not json"]["schedules/photo.png"] = b"\x89PNG\r\n\x1a\n"
     return klass
 
@@ -212,6 +217,18 @@ def test_each_case_has_its_row(graded, student):
     assert row["max_score"] == "6", row
     assert fragment.lower() in row["message"].lower(), row
     assert (graded["out"] / "feedback" / student / "schedules" / "03_warmup_step_decay.html").exists()
+
+
+@pytest.mark.parametrize("assignment", sorted(NEW))
+def test_later_exercises_full_marks_when_solved_zero_when_untouched(graded, assignment):
+    notebook, points = NEW[assignment]
+    rows = read_rows(graded["out"])
+    full, none = rows[("Zoë Ann", notebook)], rows[("untouched", notebook)]
+    assert (full["status"], float(full["score"]), float(full["max_score"])) == ("ok", points, points), full
+    assert (none["status"], float(none["score"]), float(none["max_score"])) == ("ok", 0, points), none
+    assert "not implemented yet" in none["message"].lower(), none
+    page = graded["out"] / "feedback" / "untouched" / assignment / notebook.replace(".ipynb", ".html")
+    assert "not implemented yet" in page.read_text()
 
 
 def test_untouched_feedback_shows_the_stub_message(graded):

@@ -394,6 +394,238 @@ assertEquals(0.3, suggest(0.3, runC), 1e-12, "run C was fine");
 ]
 
 
+# --- 5. the LR finder on a given model, and a justified choice ----------------------------------------
+EXERCISES.setdefault("finder", {})["05_lr_finder"] = [
+    ("md", r"""
+# Exercise 5: use the LR finder and justify a rate
+
+The **learning-rate finder** (Smith 2017; fastai's `lr_find`) trains for a few dozen mini-batches while it raises the rate
+geometrically from tiny to huge, and records the (smoothed) loss at each rate. The loss first hardly moves (rate too
+small), then falls fast, then turns up and explodes (rate too large). A good rate sits where the loss still falls
+steeply, well before the minimum of the curve: fastai suggests the *steepest* point, the *valley*, or the rate at the
+minimum divided by ten.
+
+The model: a small MLP (64 → 32 ReLU → 10, softmax cross-entropy) on the digits data set (1797 scanned handwritten
+digits, 8 × 8 pixels, split 80/20 and standardized), trained with plain SGD in mini-batches of 32.
+
+""" + LOADING),
+    ("locked", """
+import java.util.*;
+import lrlab.data.*;
+import lrlab.model.Mlp;
+import lrlab.optim.Optimizers;
+import lrlab.train.Trainer;
+import lrlab.find.*;
+import lrlab.plot.Plots;
+import tech.tablesaw.api.StringColumn;
+import static lrlab.notebook.Show.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+var split = Datasets.digits().split(0.8, 0).standardize();
+var model = Mlp.of(split.train(), 32);
+""", "setup"),
+    ("md", r"""
+## 5a. Run the finder (2 points)
+
+Complete `runFinder()`: run `LrFinder` on `model` with an SGD optimizer (`Optimizers.sgd(1e-3).build()`; the finder
+overrides its rate), rates from $10^{-5}$ to $10$ over 100 iterations, seed 0, starting from `model.initialParams(0)`,
+and return its result. The test cell then draws the curve and lists the three suggestions.
+"""),
+    ("answer", """
+/** The LR finder's result for `model`: SGD, rates 1e-5 .. 10, 100 iterations, seed 0, from model.initialParams(0). */
+LrFinderResult runFinder() {
+    // BEGIN SOLUTION
+    return LrFinder.of(model, Optimizers.sgd(1e-3).build())
+            .range(1e-5, 10).iterations(100).seed(0)
+            .run(model.initialParams(0));
+    // END SOLUTION
+}
+""", "finder"),
+    ("test", """
+var found = runFinder();
+assertNotNull(found, "runFinder() must return the finder's result, not null");
+assertEquals(1e-5, found.lrs()[0], 1e-12, "the first rate tried must be the start of the range, 1e-5: use .range(1e-5, 10)");
+assertTrue(found.iterations() > 50, "the finder ran only " + found.iterations() + " iterations: use .iterations(100)");
+// BEGIN HIDDEN TESTS
+var expected = LrFinder.of(model, Optimizers.sgd(1e-3).build()).range(1e-5, 10).iterations(100).seed(0)
+        .run(model.initialParams(0));
+assertEquals(expected.iterations(), found.iterations(), "iterations run with range 1e-5 .. 10, 100 iterations, seed 0");
+assertArrayEquals(expected.lrs(), found.lrs(), 1e-12, "the rates tried (range 1e-5 .. 10 over 100 iterations)");
+assertArrayEquals(expected.losses(), found.losses(), 1e-9,
+        "the losses differ: use seed 0, batch size 32 (the default) and model.initialParams(0)");
+// END HIDDEN TESTS
+var curve = found.table();
+String[] label = new String[curve.rowCount()];
+Arrays.fill(label, "smoothed loss");
+curve.addColumns(StringColumn.create("curve", label));
+Plots.show(Plots.lines("LR finder: MLP on digits", curve, "lr", "smoothed", "curve").logX());
+table(found.suggestions());
+""", "test_finder", 2),
+    ("md", r"""
+## 5b. Choose a rate (3 points)
+
+Complete `chooseRate(result)`: return the rate you would train with, read off the finder's result (you may use its
+suggestions, or compute your own from `result.lrs()` and `result.smoothedLosses()`). The grader trains the model with
+your rate for 3 epochs of SGD and expects the validation loss to fall below 0.35, and expects the rate to lie in the
+band the finder's suggestions span (from half the smallest suggestion to twice the largest).
+"""),
+    ("answer", """
+/** The learning rate to train `model` with, chosen from the finder's result. */
+double chooseRate(LrFinderResult result) {
+    // BEGIN SOLUTION
+    return result.minimumOverTen();
+    // END SOLUTION
+}
+
+/** Final validation loss after 3 epochs of SGD (batch 32) with this rate. */
+double valLossAfter3Epochs(double lr, long seed) {
+    return Trainer.of(model, Optimizers.sgd(lr).build()).epochs(3).batchSize(32).seed(seed)
+            .validation(split.validation()).fit().finalValLoss();
+}
+""", "choose"),
+    ("test", """
+double chosen = chooseRate(found);
+assertTrue(Double.isFinite(chosen) && chosen > 0, "chooseRate must return a positive, finite rate, got " + chosen);
+markdown("Your rate: " + chosen + "; validation loss after 3 epochs: " + valLossAfter3Epochs(chosen, 0));
+// BEGIN HIDDEN TESTS
+double[] suggested = {found.steepest(), found.valley(), found.minimumOverTen()};
+double low = Arrays.stream(suggested).min().getAsDouble() / 2, high = 2 * Arrays.stream(suggested).max().getAsDouble();
+assertTrue(chosen >= low && chosen <= high, "your rate " + chosen + " is outside the band the finder suggests, ["
+        + low + ", " + high + "]: pick a rate where the smoothed loss still falls steeply, before its minimum");
+for (long seed : new long[] {0, 1}) {
+    double v = valLossAfter3Epochs(chosen, seed);
+    assertTrue(v < 0.35, "with your rate " + chosen + " the validation loss after 3 epochs (seed " + seed + ") is " + v
+            + ", not below 0.35: too small a rate learns too slowly, too large a rate overshoots");
+}
+// END HIDDEN TESTS
+""", "test_choose", 3),
+    ("md", r"""
+## 5c. Justify it (1 point)
+
+Complete `justification()`: one line (no line break, at least 20 characters) that says why your rate is a good choice, in
+terms of the finder's curve (where the loss falls steeply, the valley, the minimum, where it diverges, ...).
+"""),
+    ("answer", """
+String justification() {
+    // BEGIN SOLUTION
+    return "The smoothed loss still falls steeply at a tenth of the rate of its minimum, well before it turns up and diverges.";
+    // END SOLUTION
+}
+""", "justify"),
+    ("test", """
+String why = justification();
+assertNotNull(why, "justification() must return your sentence, not null");
+assertFalse(why.strip().contains("\\n"), "keep the justification to one line (no line break)");
+assertTrue(why.strip().length() >= 20, "write a full sentence of at least 20 characters, got: \\"" + why + "\\"");
+// BEGIN HIDDEN TESTS
+String lower = why.toLowerCase(Locale.ROOT);
+assertTrue(List.of("steep", "valley", "minimum", "diverg", "fall", "drop", "decreas", "slope", "explod", "blow", "rise", "turn")
+        .stream().anyMatch(lower::contains),
+        "say how your rate relates to the finder's curve (where the loss falls steeply, the valley, the minimum, divergence)");
+// END HIDDEN TESTS
+""", "test_justify", 1),
+]
+
+# --- 6. rates for SGD and Adam on a real data set within a budget ---------------------------------------
+EXERCISES.setdefault("tuning", {})["06_sgd_and_adam"] = [
+    ("md", r"""
+# Exercise 6: rates for SGD and Adam within a budget
+
+The digits data set (1797 scanned handwritten digits, 8 × 8 pixels, 10 classes) is split 80/20 into training and
+validation data and standardized. The model is a small MLP (64 → 32 ReLU → 10, softmax cross-entropy). The **budget** is
+3 epochs of mini-batches of 32. Find one learning rate for plain **SGD** and one for **Adam** that each reach a
+validation loss **below 0.3** within the budget.
+
+The same rate does not serve both: Adam divides each step by a running root-mean-square of the gradient, so its step
+size is roughly the rate itself, whatever the gradient's scale.
+
+""" + LOADING),
+    ("locked", """
+import java.util.*;
+import lrlab.data.*;
+import lrlab.model.Mlp;
+import lrlab.optim.*;
+import lrlab.train.Trainer;
+import static lrlab.notebook.Show.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+var split = Datasets.digits().split(0.8, 0).standardize();
+var model = Mlp.of(split.train(), 32);
+int EPOCHS = 3;
+double TARGET = 0.3;
+
+/** Final validation loss after the budget (3 epochs, batch 32) with this optimizer; +Infinity if it diverged. */
+double valLoss(Optimizer optimizer, long seed) {
+    var result = Trainer.of(model, optimizer).epochs(EPOCHS).batchSize(32).seed(seed).validation(split.validation()).fit();
+    return result.diverged() ? Double.POSITIVE_INFINITY : result.finalValLoss();
+}
+""", "setup"),
+    ("md", r"""
+## Try some rates
+
+Use this cell to experiment: it trains with a few rates on a log grid and lists the validation losses. Change the grid
+as you like (this cell is not graded).
+"""),
+    ("code", """
+var sb = new StringBuilder("| lr | SGD val loss | Adam val loss |\\n|---|---|---|\\n");
+for (double lr : new double[] {0.001, 0.01, 0.1, 1.0}) {
+    sb.append(String.format(Locale.ROOT, "| %g | %.4f | %.4f |%n", lr,
+            valLoss(Optimizers.sgd(lr).build(), 0), valLoss(Optimizers.adam(lr).build(), 0)));
+}
+markdown(sb.toString());
+"""),
+    ("md", r"""
+## 6a. A rate for SGD (3 points)
+
+Complete `sgdRate()`. The grader trains with `Optimizers.sgd(sgdRate()).build()` (seeds 0 and 1) and expects a validation
+loss below 0.3 after 3 epochs.
+"""),
+    ("answer", """
+double sgdRate() {
+    // BEGIN SOLUTION
+    return 0.3;
+    // END SOLUTION
+}
+""", "sgd_rate"),
+    ("test", """
+double sgdLr = sgdRate();
+assertTrue(Double.isFinite(sgdLr) && sgdLr > 0, "sgdRate() must be a positive, finite rate, got " + sgdLr);
+markdown("SGD with lr " + sgdLr + ": validation loss " + valLoss(Optimizers.sgd(sgdLr).build(), 0) + " (target < 0.3)");
+// BEGIN HIDDEN TESTS
+for (long seed : new long[] {0, 1}) {
+    double v = valLoss(Optimizers.sgd(sgdLr).build(), seed);
+    assertTrue(v < TARGET, "SGD with lr " + sgdLr + " reaches validation loss " + v + " after 3 epochs (seed " + seed
+            + "), not below 0.3: " + (Double.isFinite(v) && v > 1 ? "try a larger rate" : "try another rate on the grid"));
+}
+// END HIDDEN TESTS
+""", "test_sgd_rate", 3),
+    ("md", r"""
+## 6b. A rate for Adam (3 points)
+
+Complete `adamRate()`. The grader trains with `Optimizers.adam(adamRate()).build()` (default betas 0.9, 0.999; seeds 0
+and 1) and expects a validation loss below 0.3 after 3 epochs.
+"""),
+    ("answer", """
+double adamRate() {
+    // BEGIN SOLUTION
+    return 0.01;
+    // END SOLUTION
+}
+""", "adam_rate"),
+    ("test", """
+double adamLr = adamRate();
+assertTrue(Double.isFinite(adamLr) && adamLr > 0, "adamRate() must be a positive, finite rate, got " + adamLr);
+markdown("Adam with lr " + adamLr + ": validation loss " + valLoss(Optimizers.adam(adamLr).build(), 0) + " (target < 0.3)");
+// BEGIN HIDDEN TESTS
+for (long seed : new long[] {0, 1}) {
+    double v = valLoss(Optimizers.adam(adamLr).build(), seed);
+    assertTrue(v < TARGET, "Adam with lr " + adamLr + " reaches validation loss " + v + " after 3 epochs (seed " + seed
+            + "), not below 0.3: Adam's good rates are much smaller than SGD's, try 10x less or more");
+}
+// END HIDDEN TESTS
+""", "test_adam_rate", 3),
+]
+
 def write_all() -> list[Path]:
     written = []
     for assignment, notebooks in EXERCISES.items():
