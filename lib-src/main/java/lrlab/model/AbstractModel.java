@@ -3,7 +3,11 @@ package lrlab.model;
 import java.util.SplittableRandom;
 import lrlab.data.Dataset;
 
-/** Shared plumbing: the data, an identity index for whole-data losses, argument checks. */
+/**
+ * Shared plumbing: the data, an identity index for whole-data losses, argument checks, and the
+ * batch loops every model runs: the mean loss L = (1/m) Σ_{r ∈ [from, to)} loss(indices[r]) and the
+ * accuracy (1/n) Σ_i [predict(i) = y_i]; models supply the per-row parts.
+ */
 abstract class AbstractModel implements Model {
 
     protected final Dataset data;
@@ -39,6 +43,64 @@ abstract class AbstractModel implements Model {
     @Override
     public double valueAndGradient(double[] params, double[] gradient) {
         return valueAndGradient(params, gradient, all, 0, n);
+    }
+
+    /** Mean of {@link #rowLoss} over rows {@code indices[from..to)}, after {@link #prepare}. */
+    @Override
+    public double value(double[] p, int[] idx, int from, int to) {
+        check(p, null, idx, from, to);
+        prepare(p);
+        double loss = 0;
+        for (int r = from; r < to; r++) {
+            loss += rowLoss(p, idx[r]);
+        }
+        return loss / (to - from);
+    }
+
+    /** Fraction of all rows where {@link #predict} equals the label, after {@link #prepare}. */
+    @Override
+    public double accuracy(double[] p) {
+        check(p, null, new int[1], 0, 1);
+        prepare(p);
+        int[] y = data.labels();
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            if (predict(p, i) == y[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / n;
+    }
+
+    /** Called once per batch before the row loops (e.g. to unpack weights); nothing by default. */
+    protected void prepare(double[] p) {
+    }
+
+    /** The loss of row {@code i} (not averaged). */
+    protected abstract double rowLoss(double[] p, int i);
+
+    /** The predicted class of row {@code i} (classification models). */
+    protected int predict(double[] p, int i) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not predict classes");
+    }
+
+    /** Index of the largest of {@code o[0..k)} (the first on ties). */
+    static int argmax(double[] o, int k) {
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (o[c] > o[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Checks that {@code other} has this model's feature count and {@code k} classes. */
+    protected void checkFeaturesAndClasses(Dataset other, int k) {
+        if (other.features() != d || other.classCount() != k) {
+            throw new IllegalArgumentException("data must have " + d + " features and " + k
+                    + " classes, got " + other);
+        }
     }
 
     protected void check(double[] params, double[] gradient, int[] indices, int from, int to) {

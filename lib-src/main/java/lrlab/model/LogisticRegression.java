@@ -1,7 +1,5 @@
 package lrlab.model;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import lrlab.data.Dataset;
 
 /**
@@ -10,7 +8,7 @@ import lrlab.data.Dataset;
  * = max(z, 0) + log1p(e^−|z|) − y z; ∇_w L = (1/m) Σ (σ(z_i) − y_i) x_i. Labels must be 0/1.
  * Parameters: [w_0..w_{d−1}, b].
  */
-public final class LogisticRegression extends AbstractModel {
+public final class LogisticRegression extends LinearModel {
 
     private final int[] y;
 
@@ -29,76 +27,22 @@ public final class LogisticRegression extends AbstractModel {
     }
 
     @Override
-    public Model on(Dataset other) {
-        if (other.features() != d) {
-            throw new IllegalArgumentException("data must have " + d + " features, got " + other.features());
-        }
+    protected Model with(Dataset other) {
         return of(other);
     }
 
     @Override
-    public int dimension() {
-        return d + 1;
+    protected double loss(double z, int i) {
+        return softplus(z) - y[i] * z;
     }
 
     @Override
-    public void initialize(double[] params, long seed) {
-        AbstractModel.uniformInit(params, 0, d + 1, d, new SplittableRandom(seed));
-    }
-
-    private double logit(double[] p, int off) {
-        double z = p[d];
-        for (int j = 0; j < d; j++) {
-            z += p[j] * x[off + j];
-        }
-        return z;
+    protected double residual(double z, int i) {
+        return 1.0 / (1.0 + Math.exp(-z)) - y[i];
     }
 
     @Override
-    public double valueAndGradient(double[] p, double[] g, int[] idx, int from, int to) {
-        check(p, g, idx, from, to);
-        Arrays.fill(g, 0.0);
-        double loss = 0;
-        for (int r = from; r < to; r++) {
-            int i = idx[r];
-            int off = i * d;
-            double z = logit(p, off);
-            loss += softplus(z) - y[i] * z;
-            double e = 1.0 / (1.0 + Math.exp(-z)) - y[i];
-            for (int j = 0; j < d; j++) {
-                g[j] += e * x[off + j];
-            }
-            g[d] += e;
-        }
-        int m = to - from;
-        for (int j = 0; j <= d; j++) {
-            g[j] /= m;
-        }
-        return loss / m;
-    }
-
-    @Override
-    public double value(double[] p, int[] idx, int from, int to) {
-        check(p, null, idx, from, to);
-        double loss = 0;
-        for (int r = from; r < to; r++) {
-            int i = idx[r];
-            double z = logit(p, i * d);
-            loss += softplus(z) - y[i] * z;
-        }
-        return loss / (to - from);
-    }
-
-    @Override
-    public double accuracy(double[] p) {
-        check(p, null, new int[1], 0, 1);
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            int pred = logit(p, i * d) > 0 ? 1 : 0;
-            if (pred == y[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / n;
+    protected int predict(double[] p, int i) {
+        return logit(p, i * d) > 0 ? 1 : 0;
     }
 }

@@ -16,20 +16,16 @@ import lrlab.data.Dataset;
  * torch.nn.Linear's default U(−1/√fanIn, 1/√fanIn) for weights and biases. Scratch buffers
  * (batch × h) grow only when a larger batch than before arrives: no allocation per batch after warm-up.
  */
-public final class Mlp extends AbstractModel {
+public final class Mlp extends SoftmaxModel {
 
     private final int h;
-    private final int k;
     private final Activation act;
-    private final int[] y;
     private final int b1Off;
     private final int w2Off;
     private final int b2Off;
     private final int dim;
     private final double[] pre;
     private final double[] hid;
-    private final double[] out;
-    private final double[] prob;
     private final double[][] w1Rows;
     private final double[][] g1Rows;
     private final double[][] w2Rows;
@@ -43,17 +39,13 @@ public final class Mlp extends AbstractModel {
     private Mlp(Dataset data, int hidden, Activation act) {
         super(data);
         this.h = hidden;
-        this.k = data.classCount();
         this.act = act;
-        this.y = data.labels();
         this.b1Off = d * h;
         this.w2Off = b1Off + h;
         this.b2Off = w2Off + h * k;
         this.dim = b2Off + k;
         this.pre = new double[h];
         this.hid = new double[h];
-        this.out = new double[k];
-        this.prob = new double[k];
         this.w1Rows = new double[d][h];
         this.g1Rows = new double[d][h];
         this.w2Rows = new double[h][k];
@@ -68,10 +60,7 @@ public final class Mlp extends AbstractModel {
 
     /** An MLP d → hidden → K with the given activation on a classification data set. */
     public static Mlp of(Dataset data, int hidden, Activation activation) {
-        if (data == null || !data.isClassification()) {
-            throw new IllegalArgumentException("Mlp needs a classification data set, got "
-                    + (data == null ? "null" : data.toString()));
-        }
+        requireClassification("Mlp", data);
         if (hidden < 1) {
             throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
         }
@@ -83,10 +72,7 @@ public final class Mlp extends AbstractModel {
 
     @Override
     public Model on(Dataset other) {
-        if (other.features() != d || other.classCount() != k) {
-            throw new IllegalArgumentException("data must have " + d + " features and " + k
-                    + " classes, got " + other);
-        }
+        checkFeaturesAndClasses(other, k);
         return of(other, h, act);
     }
 
@@ -181,11 +167,11 @@ public final class Mlp extends AbstractModel {
         }
     }
 
-    /** Logits b2 + Σ_j z_j W2[j, ·] from hid into out (needs {@link #loadW1}). */
-    private void logits(double[] p, double[] hid) {
+    /** Logits b2 + Σ_j z_j W2[j, ·] from hid into logits (needs {@link #loadW1}). */
+    private void outputLayer(double[] p, double[] hid) {
         final int k = this.k;
-        final double[] out = this.out;
-        System.arraycopy(p, b2Off, out, 0, k);
+        final double[] logits = this.logits;
+        System.arraycopy(p, b2Off, logits, 0, k);
         for (int j = 0; j < h; j++) {
             double zj = hid[j];
             if (zj == 0.0) {
@@ -193,16 +179,17 @@ public final class Mlp extends AbstractModel {
             }
             double[] w = w2Rows[j];
             for (int c = 0; c < k; c++) {
-                out[c] += zj * w[c];
+                logits[c] += zj * w[c];
             }
         }
     }
 
-    /** Forward pass of the row at {@code xOff} (needs {@link #loadW1}): fills pre, hid and out. */
-    private void forward(double[] p, int xOff) {
+    /** Forward pass of the row at {@code xOff} (needs {@link #loadW1}): fills pre, hid and logits. */
+    @Override
+    protected void forward(double[] p, int xOff) {
         hiddenPre(p, xOff, pre);
         activate(pre, hid);
-        logits(p, hid);
+        outputLayer(p, hid);
     }
 
     /** Grows the per-batch buffers to m rows (only when a larger batch than before arrives). */
@@ -224,7 +211,7 @@ public final class Mlp extends AbstractModel {
         final int m = to - from;
         ensureBatch(m);
         loadW1(p);
-        final double[] prob = this.prob;
+        final double[] prob = this.probs;
         double loss = 0;
         for (int r = 0; r < m; r++) {
             int i = idx[from + r];
@@ -233,9 +220,9 @@ public final class Mlp extends AbstractModel {
             double[] deltaR = batchDelta[r];
             hiddenPre(p, i * d, preR);
             activate(preR, hidR);
-            logits(p, hidR);
+            outputLayer(p, hidR);
             double[] probR = batchProb[r];
-            loss += softmaxXent(out, 0, k, y[i], probR);
+            loss += softmaxXent(logits, 0, k, y[i], probR);
             probR[y[i]] -= 1.0;
             for (int c = 0; c < k; c++) {
                 g[b2Off + c] += probR[c];
@@ -329,35 +316,7 @@ public final class Mlp extends AbstractModel {
     }
 
     @Override
-    public double value(double[] p, int[] idx, int from, int to) {
-        check(p, null, idx, from, to);
+    protected void prepare(double[] p) {
         loadW1(p);
-        double loss = 0;
-        for (int r = from; r < to; r++) {
-            int i = idx[r];
-            forward(p, i * d);
-            loss += softmaxXent(out, 0, k, y[i], prob);
-        }
-        return loss / (to - from);
-    }
-
-    @Override
-    public double accuracy(double[] p) {
-        check(p, null, new int[1], 0, 1);
-        loadW1(p);
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            forward(p, i * d);
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (out[c] > out[best]) {
-                    best = c;
-                }
-            }
-            if (best == y[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / n;
     }
 }

@@ -10,36 +10,21 @@ import lrlab.data.Dataset;
  * CrossEntropyLoss); ∂L/∂W_kj = (1/m) Σ (p_k − [y_i = k]) x_j.
  * Parameters: W row-major K×d (W_kj at k·d + j), then b_0..b_{K−1}.
  */
-public final class SoftmaxRegression extends AbstractModel {
-
-    private final int[] y;
-    private final int k;
-    private final double[] logits;
-    private final double[] probs;
+public final class SoftmaxRegression extends SoftmaxModel {
 
     private SoftmaxRegression(Dataset data) {
         super(data);
-        this.y = data.labels();
-        this.k = data.classCount();
-        this.logits = new double[k];
-        this.probs = new double[k];
     }
 
     /** Softmax regression on a classification data set. */
     public static SoftmaxRegression of(Dataset data) {
-        if (data == null || !data.isClassification()) {
-            throw new IllegalArgumentException("SoftmaxRegression needs a classification data set, got "
-                    + (data == null ? "null" : data.toString()));
-        }
+        requireClassification("SoftmaxRegression", data);
         return new SoftmaxRegression(data);
     }
 
     @Override
     public Model on(Dataset other) {
-        if (other.features() != d || other.classCount() != k) {
-            throw new IllegalArgumentException("data must have " + d + " features and " + k
-                    + " classes, got " + other);
-        }
+        checkFeaturesAndClasses(other, k);
         return of(other);
     }
 
@@ -53,7 +38,8 @@ public final class SoftmaxRegression extends AbstractModel {
         uniformInit(params, 0, dimension(), d, new SplittableRandom(seed));
     }
 
-    private void forward(double[] p, int off) {
+    @Override
+    protected void forward(double[] p, int off) {
         int bOff = k * d;
         for (int c = 0; c < k; c++) {
             double z = p[bOff + c];
@@ -92,36 +78,5 @@ public final class SoftmaxRegression extends AbstractModel {
             g[j] *= s;
         }
         return loss / m;
-    }
-
-    @Override
-    public double value(double[] p, int[] idx, int from, int to) {
-        check(p, null, idx, from, to);
-        double loss = 0;
-        for (int r = from; r < to; r++) {
-            int i = idx[r];
-            forward(p, i * d);
-            loss += softmaxXent(logits, 0, k, y[i], probs);
-        }
-        return loss / (to - from);
-    }
-
-    @Override
-    public double accuracy(double[] p) {
-        check(p, null, new int[1], 0, 1);
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            forward(p, i * d);
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (logits[c] > logits[best]) {
-                    best = c;
-                }
-            }
-            if (best == y[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / n;
     }
 }

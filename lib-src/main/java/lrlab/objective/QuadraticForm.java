@@ -101,17 +101,7 @@ public final class QuadraticForm implements Objective {
     @Override
     public double value(double[] x) {
         checkLength(x.length, "x");
-        double quad = 0;
-        double lin = 0;
-        for (int i = 0; i < n; i++) {
-            double ax = 0;
-            for (int j = 0; j < n; j++) {
-                ax += a[i * n + j] * x[j];
-            }
-            quad += x[i] * ax;
-            lin += b[i] * x[i];
-        }
-        return 0.5 * quad - lin;
+        return evaluate(x, null);
     }
 
     /** L(x) and ∇L = Ax − b written into {@code gradient} (modified); x not modified. */
@@ -119,6 +109,11 @@ public final class QuadraticForm implements Objective {
     public double valueAndGradient(double[] x, double[] gradient) {
         checkLength(x.length, "x");
         checkLength(gradient.length, "gradient");
+        return evaluate(x, gradient);
+    }
+
+    /** ½xᵀAx − bᵀx in one pass over A, writing Ax − b into {@code gradient} unless it is null. */
+    private double evaluate(double[] x, double[] gradient) {
         double quad = 0;
         double lin = 0;
         for (int i = 0; i < n; i++) {
@@ -128,7 +123,9 @@ public final class QuadraticForm implements Objective {
             }
             quad += x[i] * ax;
             lin += b[i] * x[i];
-            gradient[i] = ax - b[i];
+            if (gradient != null) {
+                gradient[i] = ax - b[i];
+            }
         }
         return 0.5 * quad - lin;
     }

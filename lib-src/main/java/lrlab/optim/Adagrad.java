@@ -13,11 +13,11 @@ import java.util.List;
  * </pre>
  * Create with {@code Optimizers.adagrad(0.5).lrDecay(0.01).build()}. Adagrad has no momentum.
  */
-public final class Adagrad extends GroupedOptimizer {
+public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
 
     /** Immutable, validated Adagrad hyperparameters (torch defaults: lr_decay 0, wd 0, initial 0, eps 1e-10). */
     public record Config(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
-            List<ParamGroup> groups) {
+            List<ParamGroup> groups) implements OptimizerConfig<Adagrad> {
 
         /** Validates every field. */
         public Config {
@@ -26,25 +26,18 @@ public final class Adagrad extends GroupedOptimizer {
             Check.nonNegative("weightDecay", weightDecay);
             Check.nonNegative("initialAccumulatorValue", initialAccumulatorValue);
             Check.positive("eps", eps);
-            groups = List.copyOf(groups);
-            GroupedOptimizer.checkTiling(groups);
+            groups = Check.tiling(groups);
         }
 
-        /** A fresh optimizer with this configuration (state allocated on the first step). */
-        public Adagrad build() {
-            return new Adagrad(this, -1);
-        }
-
-        /** A fresh optimizer for {@code dimension} parameters. */
+        @Override
         public Adagrad build(int dimension) {
             return new Adagrad(this, dimension);
         }
     }
 
     /** Fluent Adagrad builder. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
+    public static final class Builder extends OptimizerBuilder<Builder, Adagrad> {
         private double lrDecay;
-        private double weightDecay;
         private double initialAccumulatorValue;
         private double eps = 1e-10;
 
@@ -55,12 +48,6 @@ public final class Adagrad extends GroupedOptimizer {
         /** lr_decay ≥ 0: step t uses lr / (1 + (t − 1)·lrDecay) (default 0). */
         public Builder lrDecay(double lrDecay) {
             this.lrDecay = lrDecay;
-            return this;
-        }
-
-        /** Coupled L2 weight decay wd ≥ 0 (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 
@@ -76,34 +63,17 @@ public final class Adagrad extends GroupedOptimizer {
             return this;
         }
 
-        /** The validated, immutable configuration. */
+        @Override
         public Config config() {
             return new Config(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, groups());
         }
-
-        @Override
-        public Adagrad build() {
-            return config().build();
-        }
-
-        @Override
-        public Adagrad build(int dimension) {
-            return config().build(dimension);
-        }
     }
 
-    private final Config config;
     private double[] sum;
 
     private Adagrad(Config config, int dimension) {
-        super(config.lr(), 0.0, config.groups());
-        this.config = config;
+        super(config, 0.0);
         bindIfKnown(dimension);
-    }
-
-    /** The configuration this optimizer was built from. */
-    public Config config() {
-        return config;
     }
 
     @Override
@@ -136,10 +106,5 @@ public final class Adagrad extends GroupedOptimizer {
     @Override
     public boolean hasMomentum() {
         return false;
-    }
-
-    @Override
-    public String toString() {
-        return config.toString();
     }
 }

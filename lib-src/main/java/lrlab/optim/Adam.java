@@ -17,14 +17,14 @@ import java.util.List;
  * Create with {@code Optimizers.adam(1e-3).betas(0.9, 0.999).build()} or
  * {@code Optimizers.adamw(1e-3).weightDecay(0.05).build()}. {@link #momentum(int)} is β1.
  */
-public final class Adam extends GroupedOptimizer {
+public final class Adam extends GroupedOptimizer<Adam.Config> {
 
     /**
      * Immutable, validated Adam/AdamW hyperparameters (torch defaults: β (0.9, 0.999), ε 1e-8,
      * wd 0 for Adam and 0.01 for AdamW, no amsgrad).
      */
     public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
-            boolean decoupledWeightDecay, List<ParamGroup> groups) {
+            boolean decoupledWeightDecay, List<ParamGroup> groups) implements OptimizerConfig<Adam> {
 
         /** Validates every field. */
         public Config {
@@ -33,27 +33,20 @@ public final class Adam extends GroupedOptimizer {
             Check.unitHalfOpen("beta2", beta2);
             Check.positive("eps", eps);
             Check.nonNegative("weightDecay", weightDecay);
-            groups = List.copyOf(groups);
-            GroupedOptimizer.checkTiling(groups);
+            groups = Check.tiling(groups);
         }
 
-        /** A fresh optimizer with this configuration (state allocated on the first step). */
-        public Adam build() {
-            return new Adam(this, -1);
-        }
-
-        /** A fresh optimizer for {@code dimension} parameters. */
+        @Override
         public Adam build(int dimension) {
             return new Adam(this, dimension);
         }
     }
 
     /** Fluent Adam/AdamW builder. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
+    public static final class Builder extends OptimizerBuilder<Builder, Adam> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private double eps = 1e-8;
-        private double weightDecay;
         private boolean amsgrad;
         private boolean decoupled;
 
@@ -76,12 +69,6 @@ public final class Adam extends GroupedOptimizer {
             return this;
         }
 
-        /** Weight decay wd ≥ 0: L2 for Adam (default 0), decoupled x·(1 − lr·wd) for AdamW (default 0.01). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
         /** Use the running maximum of v (AMSGrad, default false). */
         public Builder amsgrad(boolean amsgrad) {
             this.amsgrad = amsgrad;
@@ -94,23 +81,12 @@ public final class Adam extends GroupedOptimizer {
             return this;
         }
 
-        /** The validated, immutable configuration. */
+        @Override
         public Config config() {
             return new Config(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled, groups());
         }
-
-        @Override
-        public Adam build() {
-            return config().build();
-        }
-
-        @Override
-        public Adam build(int dimension) {
-            return config().build(dimension);
-        }
     }
 
-    private final Config config;
     private double[] m;
     private double[] v;
     private double[] vMax;
@@ -121,14 +97,8 @@ public final class Adam extends GroupedOptimizer {
     private final long[] powStep = new long[groupCount];
 
     private Adam(Config config, int dimension) {
-        super(config.lr(), config.beta1(), config.groups());
-        this.config = config;
+        super(config, config.beta1());
         bindIfKnown(dimension);
-    }
-
-    /** The configuration this optimizer was built from. */
-    public Config config() {
-        return config;
     }
 
     @Override
@@ -206,10 +176,5 @@ public final class Adam extends GroupedOptimizer {
     @Override
     protected void checkMomentum(double value) {
         Check.unitHalfOpen("beta1", value);
-    }
-
-    @Override
-    public String toString() {
-        return config.toString();
     }
 }

@@ -1,5 +1,6 @@
 package lrlab.optim;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Argument checks shared by the optimizer builders; every message names the argument, its value and the accepted range. */
@@ -56,6 +57,13 @@ final class Check {
             throw new IllegalArgumentException(name + " must be in [0, 1], got " + fmt(v));
         }
         return v;
+    }
+
+    /** Groups must tile the parameters in order from index 0; returns an immutable copy. */
+    static List<ParamGroup> tiling(List<ParamGroup> groups) {
+        List<ParamGroup> copy = List.copyOf(groups);
+        GroupedOptimizer.checkTiling(copy);
+        return copy;
     }
 
     static void group(int index, int from, int to) {

@@ -10,46 +10,37 @@ import java.util.Objects;
  * {@code build(dimension)} or on the first step), never per step.
  *
  * <p>Subclasses implement {@link #update}, a primitive in-place loop over one group's range.
+ *
+ * @param <C> the configuration record it is built from
  */
-public abstract class GroupedOptimizer implements Optimizer {
+public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends ParamGroups {
 
+    /** The configuration this optimizer was built from (the lr/momentum it started with). */
+    protected final C config;
     private final List<ParamGroup> groups;
-    /** Number of groups (1 when none were configured: one group over the whole vector). */
-    protected final int groupCount;
     /** First index of each group. */
     protected final int[] from;
     /** One past the last index of each group (for the implicit group: the dimension, once known). */
     protected final int[] to;
-    /** Current learning rate of each group (schedulers write it). */
-    protected final double[] lr;
-    /** Current momentum (SGD/RMSprop) or β1 (Adam) of each group (schedulers may write it). */
-    protected final double[] momentum;
-    /** Steps taken, t in the formulas; already incremented when {@link #update} runs. */
-    protected long steps;
     private int dimension = -1;
 
     /**
-     * @param lr the default learning rate (used when no groups are configured)
+     * @param config the validated configuration: its default lr (used when no groups are configured)
+     *        and its groups (empty: one group over everything)
      * @param momentum the initial momentum/β1 of every group (0 where meaningless)
-     * @param groups the configured groups, or an empty list for one group over everything
      */
-    protected GroupedOptimizer(double lr, double momentum, List<ParamGroup> groups) {
+    protected GroupedOptimizer(C config, double momentum) {
+        super(null, true, config.groups().isEmpty() ? new double[] {config.lr()}
+                : config.groups().stream().mapToDouble(ParamGroup::lr).toArray(),
+                filled(Math.max(1, config.groups().size()), momentum));
+        this.config = config;
+        List<ParamGroup> groups = config.groups();
         this.groups = List.copyOf(groups);
-        this.groupCount = groups.isEmpty() ? 1 : groups.size();
         this.from = new int[groupCount];
         this.to = new int[groupCount];
-        this.lr = new double[groupCount];
-        this.momentum = new double[groupCount];
-        for (int k = 0; k < groupCount; k++) {
-            if (groups.isEmpty()) {
-                this.lr[k] = lr;
-            } else {
-                ParamGroup g = groups.get(k);
-                from[k] = g.fromIndex();
-                to[k] = g.toIndex();
-                this.lr[k] = g.lr();
-            }
-            this.momentum[k] = momentum;
+        for (int k = 0; k < groups.size(); k++) {
+            from[k] = groups.get(k).fromIndex();
+            to[k] = groups.get(k).toIndex();
         }
         checkTiling(groups);
     }
@@ -123,71 +114,37 @@ public abstract class GroupedOptimizer implements Optimizer {
         }
     }
 
+    /** The configuration this optimizer was built from (the lr/momentum it started with). */
+    public C config() {
+        return config;
+    }
+
+    /** The configuration, e.g. {@code Config[lr=0.1, momentum=0.9, ...]}. */
+    @Override
+    public String toString() {
+        return config.toString();
+    }
+
     /** The parameter count, or −1 before the first step when built without one. */
     public int dimension() {
         return dimension;
     }
 
+    /** A learning rate set between steps must be finite and ≥ 0 (a schedule may reach 0). */
     @Override
-    public int groupCount() {
-        return groupCount;
-    }
-
-    @Override
-    public double lr(int group) {
-        return lr[checkGroup(group)];
-    }
-
-    @Override
-    public void setLr(int group, double lr) {
-        this.lr[checkGroup(group)] = Check.scheduledLr(lr);
-    }
-
-    @Override
-    public boolean hasMomentum() {
-        return true;
-    }
-
-    @Override
-    public double momentum(int group) {
-        requireMomentum();
-        return momentum[checkGroup(group)];
-    }
-
-    @Override
-    public void setMomentum(int group, double value) {
-        requireMomentum();
-        checkMomentum(value);
-        momentum[checkGroup(group)] = value;
+    protected double checkLr(double value) {
+        return Check.scheduledLr(value);
     }
 
     /** Validates a momentum/β1 value set between steps; subclasses narrow the range. */
+    @Override
     protected void checkMomentum(double value) {
         Check.nonNegative("momentum", value);
     }
 
-    private void requireMomentum() {
-        if (!hasMomentum()) {
-            throw new IllegalStateException(getClass().getSimpleName() + " has no momentum or beta1 to read or set");
-        }
-    }
-
-    /** Checks a group index against [0, groupCount). */
-    protected int checkGroup(int group) {
-        if (group < 0 || group >= groupCount) {
-            throw new IllegalArgumentException("group must be in [0, " + groupCount + "), got " + group);
-        }
-        return group;
-    }
-
-    @Override
-    public long stepCount() {
-        return steps;
-    }
-
     @Override
     public void reset() {
-        steps = 0;
+        super.reset();
         if (dimension >= 0) {
             clearState();
         }

@@ -9,11 +9,14 @@ import java.util.List;
  * and {@code build()} a fresh optimizer with its own per-run state.
  *
  * @param <B> the concrete builder, so chained calls keep their type
+ * @param <O> the optimizer it builds
  */
-public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
+public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O extends Optimizer> {
 
     /** The default learning rate (of every group not given its own). */
     protected double lr;
+    /** The weight decay wd (0 unless set; AdamW's builder starts at 0.01). */
+    protected double weightDecay;
     private final List<double[]> groupSpecs = new ArrayList<>();
 
     protected OptimizerBuilder(double lr) {
@@ -28,6 +31,15 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     /** Sets the default learning rate; must be finite and &gt; 0. */
     public B lr(double lr) {
         this.lr = lr;
+        return self();
+    }
+
+    /**
+     * Weight decay wd ≥ 0 (default 0): coupled L2, g ← g + wd·x, for SGD, Adagrad, RMSprop and Adam;
+     * decoupled, x ← x·(1 − lr·wd), for AdamW (default 0.01).
+     */
+    public B weightDecay(double weightDecay) {
+        this.weightDecay = weightDecay;
         return self();
     }
 
@@ -59,9 +71,16 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
         return List.copyOf(groups);
     }
 
+    /** The validated, immutable configuration. */
+    public abstract OptimizerConfig<O> config();
+
     /** A new optimizer; its state is allocated on the first step, from the parameter count. */
-    public abstract Optimizer build();
+    public O build() {
+        return config().build();
+    }
 
     /** A new optimizer for {@code dimension} parameters, state allocated now. */
-    public abstract Optimizer build(int dimension);
+    public O build(int dimension) {
+        return config().build(dimension);
+    }
 }

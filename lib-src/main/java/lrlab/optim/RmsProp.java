@@ -15,11 +15,11 @@ import java.util.List;
  * </pre>
  * Create with {@code Optimizers.rmsprop(0.01).alpha(0.99).centered(true).build()}.
  */
-public final class RmsProp extends GroupedOptimizer {
+public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
 
     /** Immutable, validated RMSprop hyperparameters (torch defaults: α 0.99, ε 1e-8, wd 0, μ 0, not centered). */
     public record Config(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
-            List<ParamGroup> groups) {
+            List<ParamGroup> groups) implements OptimizerConfig<RmsProp> {
 
         /** Validates every field. */
         public Config {
@@ -28,26 +28,19 @@ public final class RmsProp extends GroupedOptimizer {
             Check.positive("eps", eps);
             Check.nonNegative("weightDecay", weightDecay);
             Check.nonNegative("momentum", momentum);
-            groups = List.copyOf(groups);
-            GroupedOptimizer.checkTiling(groups);
+            groups = Check.tiling(groups);
         }
 
-        /** A fresh optimizer with this configuration (state allocated on the first step). */
-        public RmsProp build() {
-            return new RmsProp(this, -1);
-        }
-
-        /** A fresh optimizer for {@code dimension} parameters. */
+        @Override
         public RmsProp build(int dimension) {
             return new RmsProp(this, dimension);
         }
     }
 
     /** Fluent RMSprop builder. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
+    public static final class Builder extends OptimizerBuilder<Builder, RmsProp> {
         private double alpha = 0.99;
         private double eps = 1e-8;
-        private double weightDecay;
         private double momentum;
         private boolean centered;
 
@@ -67,12 +60,6 @@ public final class RmsProp extends GroupedOptimizer {
             return this;
         }
 
-        /** Coupled L2 weight decay wd ≥ 0 (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
         /** Momentum μ ≥ 0 on the normalised step (default 0). */
         public Builder momentum(double momentum) {
             this.momentum = momentum;
@@ -85,36 +72,19 @@ public final class RmsProp extends GroupedOptimizer {
             return this;
         }
 
-        /** The validated, immutable configuration. */
+        @Override
         public Config config() {
             return new Config(lr, alpha, eps, weightDecay, momentum, centered, groups());
         }
-
-        @Override
-        public RmsProp build() {
-            return config().build();
-        }
-
-        @Override
-        public RmsProp build(int dimension) {
-            return config().build(dimension);
-        }
     }
 
-    private final Config config;
     private double[] squareAvg;
     private double[] gradAvg;
     private double[] buffer;
 
     private RmsProp(Config config, int dimension) {
-        super(config.lr(), config.momentum(), config.groups());
-        this.config = config;
+        super(config, config.momentum());
         bindIfKnown(dimension);
-    }
-
-    /** The configuration this optimizer was built from. */
-    public Config config() {
-        return config;
     }
 
     @Override
@@ -169,15 +139,5 @@ public final class RmsProp extends GroupedOptimizer {
     /** torch's lerp: start + w·(end − start) for w &lt; 0.5, else end − (end − start)·(1 − w). */
     static double lerp(double start, double end, double weight) {
         return weight < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight);
-    }
-
-    @Override
-    protected void checkMomentum(double value) {
-        Check.nonNegative("momentum", value);
-    }
-
-    @Override
-    public String toString() {
-        return config.toString();
     }
 }

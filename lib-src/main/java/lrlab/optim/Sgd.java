@@ -15,14 +15,14 @@ import java.util.List;
  * </pre>
  * Create with {@code Optimizers.sgd(0.1).momentum(0.9).nesterov(true).build()}.
  */
-public final class Sgd extends GroupedOptimizer {
+public final class Sgd extends GroupedOptimizer<Sgd.Config> {
 
     /**
      * Immutable, validated SGD hyperparameters (torch defaults: momentum 0, dampening 0,
      * weight decay 0, no Nesterov).
      */
     public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay,
-            List<ParamGroup> groups) {
+            List<ParamGroup> groups) implements OptimizerConfig<Sgd> {
 
         /** Validates every field; nesterov needs momentum &gt; 0 and dampening 0. */
         public Config {
@@ -34,27 +34,20 @@ public final class Sgd extends GroupedOptimizer {
                 throw new IllegalArgumentException("nesterov requires momentum > 0 and dampening = 0, got momentum "
                         + momentum + ", dampening " + dampening);
             }
-            groups = List.copyOf(groups);
-            GroupedOptimizer.checkTiling(groups);
+            groups = Check.tiling(groups);
         }
 
-        /** A fresh optimizer with this configuration (state allocated on the first step). */
-        public Sgd build() {
-            return new Sgd(this, -1);
-        }
-
-        /** A fresh optimizer for {@code dimension} parameters. */
+        @Override
         public Sgd build(int dimension) {
             return new Sgd(this, dimension);
         }
     }
 
     /** Fluent SGD builder: {@code Optimizers.sgd(lr).momentum(0.9).dampening(0.1).weightDecay(1e-4)}. */
-    public static final class Builder extends OptimizerBuilder<Builder> {
+    public static final class Builder extends OptimizerBuilder<Builder, Sgd> {
         private double momentum;
         private double dampening;
         private boolean nesterov;
-        private double weightDecay;
 
         Builder(double lr) {
             super(lr);
@@ -78,41 +71,18 @@ public final class Sgd extends GroupedOptimizer {
             return this;
         }
 
-        /** Coupled L2 weight decay wd ≥ 0, added to the gradient (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
-        /** The validated, immutable configuration. */
+        @Override
         public Config config() {
             return new Config(lr, momentum, dampening, nesterov, weightDecay, groups());
         }
-
-        @Override
-        public Sgd build() {
-            return config().build();
-        }
-
-        @Override
-        public Sgd build(int dimension) {
-            return config().build(dimension);
-        }
     }
 
-    private final Config config;
     private double[] buffer;
     private boolean[] bufferStarted;
 
     private Sgd(Config config, int dimension) {
-        super(config.lr(), config.momentum(), config.groups());
-        this.config = config;
+        super(config, config.momentum());
         bindIfKnown(dimension);
-    }
-
-    /** The configuration this optimizer was built from (the lr/momentum it started with). */
-    public Config config() {
-        return config;
     }
 
     @Override
@@ -151,10 +121,5 @@ public final class Sgd extends GroupedOptimizer {
             x[i] = x[i] + step * d;
         }
         bufferStarted[group] = true;
-    }
-
-    @Override
-    public String toString() {
-        return config.toString();
     }
 }

@@ -3,6 +3,7 @@ package lrlab.schedule;
 import java.util.Map;
 import java.util.function.Function;
 import lrlab.optim.Optimizer;
+import lrlab.optim.ParamGroups;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -79,7 +80,7 @@ public final class LrCurve {
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must not be null");
         }
-        CurveOptimizer opt = new CurveOptimizer(baseLr, DEFAULT_MOMENTUM);
+        Optimizer opt = ParamGroups.single(baseLr, DEFAULT_MOMENTUM);
         Scheduler s = schedule.apply(opt);
         if (s == null || s.optimizer() != opt) {
             throw new IllegalArgumentException("schedule must attach a scheduler to the optimizer it is given");
