@@ -3,6 +3,8 @@ package lrlab.oracle;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import lrlab.analysis.QuadraticStability;
+import lrlab.analysis.Regime;
 import lrlab.objective.LeastSquares;
 import lrlab.objective.Objective;
 import lrlab.objective.QuadraticForm;
@@ -14,7 +16,10 @@ import lrlab.optim.Optimizer;
  * optimizer from {@code torch.class} and {@code torch.args} (see {@link TorchOptimizers}), then runs
  * the standard torch loop — record L(x) and ∇L(x), step, record x — for {@code steps} steps, stopping
  * after the first step whose parameters leave |x| ≤ 1e6 (a diverging run), and compares
- * {@code trace.loss}, {@code trace.grad} and {@code trace.params} under the case's tolerance.
+ * {@code trace.loss}, {@code trace.grad} and {@code trace.params} under the case's tolerance. On
+ * {@code quadratic1d} it also checks the objective's {@code stability_limit_lr} and {@code optimal_lr},
+ * and a case's {@code analysis} block (a, 2/a, 1/a, ηa, 1 − ηa, regime, and {@code diverges} against
+ * the regime) against {@link QuadraticStability} and {@link Regime} (see {@link AnalysisCheck}).
  */
 public final class OptimizerCaseRunner implements CaseRunner {
 
@@ -47,6 +52,7 @@ public final class OptimizerCaseRunner implements CaseRunner {
         int steps = Json.count(required(c, "steps"), "steps");
         int expectedRecorded = c.has("steps_recorded") ? Json.count(c.get("steps_recorded"), "steps_recorded") : steps;
         Optimizer optimizer = TorchOptimizers.build(required(c, "torch"));
+        double lr = optimizer.lr();
         Tolerance tolerance = Tolerance.of(c.get("tolerance"));
         JsonNode trace = required(c, "trace");
 
@@ -73,6 +79,26 @@ public final class OptimizerCaseRunner implements CaseRunner {
         }
         if (c.has("diverges") && c.get("diverges").asBoolean() != diverged) {
             check.fail("diverges: got " + diverged + ", expected " + c.get("diverges").asBoolean());
+        }
+        JsonNode analysis = c.get("analysis");
+        if (analysis != null && !analysis.isNull()) {
+            if (!(objective instanceof Quadratic1d q) || !analysis.isObject()) {
+                throw new OracleFormatException("analysis is only defined (as an object) for plain SGD on quadratic1d");
+            }
+            Regime regime = AnalysisCheck.check(check, analysis, lr, q.a);
+            AnalysisCheck.checkDiverges(check, c, regime);
+        }
+        if (objective instanceof Quadratic1d q) {
+            QuadraticStability facts = QuadraticStability.of(q.a, q.wStar);
+            JsonNode spec = c.get("objective");
+            if (spec.has("stability_limit_lr")) {
+                check.compareScalar("objective.stability_limit_lr", facts.stabilityLimit(),
+                        Json.number(spec.get("stability_limit_lr"), "objective.stability_limit_lr"));
+            }
+            if (spec.has("optimal_lr")) {
+                check.compareScalar("objective.optimal_lr", facts.optimalLr(),
+                        Json.number(spec.get("optimal_lr"), "objective.optimal_lr"));
+            }
         }
         int n = Math.min(recorded, expectedRecorded);
         JsonNode expLoss = series(trace, "loss", expectedRecorded);

@@ -43,6 +43,21 @@ public final class SeriesCheck {
         return this;
     }
 
+    /**
+     * Checks one named scalar (e.g. {@code analysis.optimal_lr}) under the case's tolerance,
+     * |got − exp| ≤ rtol·|exp| + atol[name]; a mismatch reads {@code name: got x, expected y}.
+     */
+    public SeriesCheck compareScalar(String name, double got, double expected) {
+        if (!Double.isNaN(got)) {
+            maxRelativeError = Math.max(maxRelativeError, Tolerance.relativeError(got, expected));
+        }
+        if (!tolerance.accepts(name, got, expected)) {
+            fail(String.format(java.util.Locale.ROOT, "%s: got %s, expected %s (rtol %.1e, atol %.1e)",
+                    name, got, expected, tolerance.rtol(), tolerance.atol(name)));
+        }
+        return this;
+    }
+
     /** Records a mismatch that is not an element comparison (e.g. a wrong step count). */
     public SeriesCheck fail(String reason) {
         if (firstMismatch == null) {
