@@ -66,7 +66,10 @@ public class MlpEpochBenchmark {
         return LrFinder.of(model, sgd).run(params).valley();
     }
 
-    /** One epoch; returns the mean training loss so the work cannot be eliminated. */
+    /**
+     * One epoch through {@link Trainer#epochs}, the batch loop {@link Trainer#fit} runs (without its history
+     * and hooks); returns the mean training loss so the work cannot be eliminated.
+     */
     @Benchmark
     public double epoch() {
         return Trainer.epochs(model, sgd, params, grad, order, 32, 1, rng);

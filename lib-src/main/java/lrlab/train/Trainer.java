@@ -166,55 +166,18 @@ public final class Trainer {
         double[] hTrain = new double[epochs];
         double[] hVal = new double[epochs];
         double[] hAcc = new double[epochs];
-        int total = recordSteps ? epochs * stepsPerEpoch : 0;
-        long[] sStep = new long[total];
-        int[] sEpoch = new int[total];
-        double[] sLr = new double[total];
-        double[] sLoss = new double[total];
-        int recorded = 0;
+        StepLog log = new StepLog(recordSteps ? epochs * stepsPerEpoch : 0, listener, afterStep);
 
         if (listener != null) {
             listener.onStart(epochs, stepsPerEpoch);
         }
-        long step = 0;
-        boolean diverged = false;
-        long divergedStep = -1;
         int done = 0;
-        outer:
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, rng);
             double epochLr = optimizer.lr();
-            double lossSum = 0;
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                double loss = train.valueAndGradient(params, grad, order, from, to);
-                step++;
-                double lr = optimizer.lr();
-                if (!Double.isFinite(loss)) {
-                    diverged = true;
-                    divergedStep = step;
-                    if (recordSteps) {
-                        sStep[recorded] = step;
-                        sEpoch[recorded] = epoch;
-                        sLr[recorded] = lr;
-                        sLoss[recorded++] = loss;
-                    }
-                    break outer;
-                }
-                optimizer.step(params, grad);
-                lossSum += loss * (to - from);
-                if (recordSteps) {
-                    sStep[recorded] = step;
-                    sEpoch[recorded] = epoch;
-                    sLr[recorded] = lr;
-                    sLoss[recorded++] = loss;
-                }
-                if (listener != null) {
-                    listener.onStep(step, loss, lr);
-                }
-                if (afterStep != null) {
-                    afterStep.accept(step);
-                }
+            double lossSum = epoch(train, optimizer, params, grad, order, batchSize, epoch, log);
+            if (log.diverged) {
+                break;
             }
             double valLoss = val == null ? Double.NaN : val.value(params);
             double valAcc = val == null ? Double.NaN : val.accuracy(params);
@@ -238,11 +201,11 @@ public final class Trainer {
                 DoubleColumn.create("val_loss", Arrays.copyOf(hVal, done)),
                 DoubleColumn.create("val_accuracy", Arrays.copyOf(hAcc, done)));
         Table steps = Table.create("steps").addColumns(
-                LongColumn.create("step", Arrays.copyOf(sStep, recorded)),
-                IntColumn.create("epoch", Arrays.copyOf(sEpoch, recorded)),
-                DoubleColumn.create("lr", Arrays.copyOf(sLr, recorded)),
-                DoubleColumn.create("loss", Arrays.copyOf(sLoss, recorded)));
-        TrainingResult result = new TrainingResult(params, history, steps, diverged, divergedStep, done);
+                LongColumn.create("step", Arrays.copyOf(log.step, log.recorded)),
+                IntColumn.create("epoch", Arrays.copyOf(log.epoch, log.recorded)),
+                DoubleColumn.create("lr", Arrays.copyOf(log.lr, log.recorded)),
+                DoubleColumn.create("loss", Arrays.copyOf(log.loss, log.recorded)));
+        TrainingResult result = new TrainingResult(params, history, steps, log.diverged, log.divergedStep, done);
         if (listener != null) {
             listener.onEnd(result);
         }
@@ -260,25 +223,95 @@ public final class Trainer {
     }
 
     /**
-     * Runs {@code epochs} epochs with no history, no hooks and no validation: the allocation-free inner loop
-     * the benchmark times. Returns the mean training loss of the last epoch.
+     * Runs {@code epochs} epochs with no history, no hooks and no validation: the same batch loop as
+     * {@link #fit} (one shared method), allocation-free, for the benchmark. Returns the mean training loss of
+     * the last epoch. Unlike {@link #fit} it does not stop at a non-finite batch loss.
      *
      * @param order row order buffer of length n (shuffled in place)
      * @param grad gradient buffer of length {@code model.dimension()}
      */
     public static double epochs(Model model, Optimizer optimizer, double[] params, double[] grad, int[] order,
                                 int batchSize, int epochs, SplittableRandom rng) {
+        double lossSum = 0;
+        for (int e = 1; e <= epochs; e++) {
+            shuffle(order, rng);
+            lossSum = epoch(model, optimizer, params, grad, order, batchSize, e, null);
+        }
+        return lossSum / order.length;
+    }
+
+    /**
+     * One epoch: for each batch {@code order[from..to)} of {@code batchSize} rows (the last may be smaller),
+     * L_b = mean loss with its gradient, then {@code optimizer.step}. Returns Σ_b L_b·|b| (the row-weighted
+     * loss sum). With a {@code log} (nullable) the steps are counted, recorded and reported, and the epoch
+     * stops at the first non-finite L_b without stepping on it (returns NaN, {@code log.diverged} set).
+     */
+    private static double epoch(Model model, Optimizer optimizer, double[] params, double[] grad, int[] order,
+                                int batchSize, int epoch, StepLog log) {
         int n = order.length;
         double lossSum = 0;
-        for (int e = 0; e < epochs; e++) {
-            shuffle(order, rng);
-            lossSum = 0;
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                lossSum += model.valueAndGradient(params, grad, order, from, to) * (to - from);
-                optimizer.step(params, grad);
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            double loss = model.valueAndGradient(params, grad, order, from, to);
+            double lr = log == null ? Double.NaN : log.record(epoch, loss, optimizer.lr());
+            if (log != null && log.diverged) {
+                return Double.NaN;
+            }
+            optimizer.step(params, grad);
+            lossSum += loss * (to - from);
+            if (log != null) {
+                log.stepped(loss, lr);
             }
         }
-        return lossSum / n;
+        return lossSum;
+    }
+
+    /** Run state of one {@link #fit}: the global step, divergence, the optional step rows and the hooks. */
+    private static final class StepLog {
+        final long[] step;
+        final int[] epoch;
+        final double[] lr;
+        final double[] loss;
+        final TrainingListener listener;
+        final LongConsumer afterStep;
+        int recorded;
+        long steps;
+        boolean diverged;
+        long divergedStep = -1;
+
+        StepLog(int capacity, TrainingListener listener, LongConsumer afterStep) {
+            this.step = new long[capacity];
+            this.epoch = new int[capacity];
+            this.lr = new double[capacity];
+            this.loss = new double[capacity];
+            this.listener = listener;
+            this.afterStep = afterStep;
+        }
+
+        /** Counts a step about to be taken with batch loss {@code l} at rate {@code r}; returns r. */
+        double record(int e, double l, double r) {
+            steps++;
+            if (recorded < step.length) {
+                step[recorded] = steps;
+                epoch[recorded] = e;
+                lr[recorded] = r;
+                loss[recorded++] = l;
+            }
+            if (!Double.isFinite(l)) {
+                diverged = true;
+                divergedStep = steps;
+            }
+            return r;
+        }
+
+        /** After the optimizer step: the listener and the per-step hook. */
+        void stepped(double l, double r) {
+            if (listener != null) {
+                listener.onStep(steps, l, r);
+            }
+            if (afterStep != null) {
+                afterStep.accept(steps);
+            }
+        }
     }
 }
