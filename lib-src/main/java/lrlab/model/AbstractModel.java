@@ -72,6 +72,35 @@ abstract class AbstractModel implements Model {
         return (double) correct / n;
     }
 
+    /**
+     * One pass over all rows: the mean of {@link #rowLoss} and the fraction of rows where
+     * {@link #predictAfterLoss} equals the label, bit-identical to {@link #value(double[])} and
+     * {@link #accuracy}.
+     */
+    @Override
+    public Evaluation evaluate(double[] p) {
+        check(p, null, all, 0, n);
+        prepare(p);
+        int[] y = data.labels();
+        double loss = 0;
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            loss += rowLoss(p, i);
+            if (predictAfterLoss(p, i) == y[i]) {
+                correct++;
+            }
+        }
+        return new Evaluation(loss / n, (double) correct / n);
+    }
+
+    /**
+     * The predicted class of row {@code i}, called right after {@code rowLoss(p, i)} so it may reuse
+     * that row's forward pass; {@link #predict} by default.
+     */
+    protected int predictAfterLoss(double[] p, int i) {
+        return predict(p, i);
+    }
+
     /** Called once per batch before the row loops (e.g. to unpack weights); nothing by default. */
     protected void prepare(double[] p) {
     }

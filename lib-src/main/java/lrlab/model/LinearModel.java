@@ -58,9 +58,13 @@ abstract class LinearModel extends AbstractModel {
         return z;
     }
 
+    /** The logit z of the last row passed to {@link #rowLoss} (scratch). */
+    protected double lastLogit;
+
     @Override
     protected double rowLoss(double[] p, int i) {
-        return loss(logit(p, i * d), i);
+        lastLogit = logit(p, i * d);
+        return loss(lastLogit, i);
     }
 
     @Override

@@ -52,4 +52,10 @@ public final class LinearRegression extends LinearModel {
     public double accuracy(double[] params) {
         return Double.NaN;
     }
+
+    /** The mean squared error and NaN (no classes): one pass, for the loss only. */
+    @Override
+    public Evaluation evaluate(double[] params) {
+        return new Evaluation(value(params), Double.NaN);
+    }
 }

@@ -41,6 +41,12 @@ public final class LogisticRegression extends LinearModel {
         return 1.0 / (1.0 + Math.exp(-z)) - y[i];
     }
 
+    /** The class of the logit {@link #rowLoss} just computed for row i. */
+    @Override
+    protected int predictAfterLoss(double[] p, int i) {
+        return lastLogit > 0 ? 1 : 0;
+    }
+
     @Override
     protected int predict(double[] p, int i) {
         return logit(p, i * d) > 0 ? 1 : 0;

@@ -45,4 +45,13 @@ public interface Model extends Objective {
      * Fraction of rows whose predicted class equals the label (classification), NaN for regression.
      */
     double accuracy(double[] params);
+
+    /**
+     * The mean loss over all rows and the accuracy, {@link #value(double[])} and {@link #accuracy}
+     * bit for bit, in one pass where the model can (each row's forward pass gives both its loss and
+     * its predicted class).
+     */
+    default Evaluation evaluate(double[] params) {
+        return new Evaluation(value(params), accuracy(params));
+    }
 }

@@ -43,6 +43,12 @@ abstract class SoftmaxModel extends AbstractModel {
         return softmaxXent(logits, 0, k, y[i], probs);
     }
 
+    /** argmax of the logits {@link #rowLoss} just computed for row i (softmaxXent leaves them intact). */
+    @Override
+    protected int predictAfterLoss(double[] p, int i) {
+        return argmax(logits, k);
+    }
+
     @Override
     protected int predict(double[] p, int i) {
         forward(p, i * d);

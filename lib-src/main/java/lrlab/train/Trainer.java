@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 import lrlab.data.Dataset;
 import lrlab.data.Split;
+import lrlab.model.Evaluation;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import tech.tablesaw.api.DoubleColumn;
@@ -179,8 +180,9 @@ public final class Trainer {
             if (log.diverged) {
                 break;
             }
-            double valLoss = val == null ? Double.NaN : val.value(params);
-            double valAcc = val == null ? Double.NaN : val.accuracy(params);
+            Evaluation eval = val == null ? null : val.evaluate(params);
+            double valLoss = eval == null ? Double.NaN : eval.loss();
+            double valAcc = eval == null ? Double.NaN : eval.accuracy();
             hEpoch[done] = epoch;
             hLr[done] = epochLr;
             hTrain[done] = lossSum / n;
