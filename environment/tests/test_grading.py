@@ -103,8 +103,7 @@ def make_class(released: Path) -> dict[str, dict[str, object]]:
         "reordered cells": reordered,
         "compile error": with_cell(full3, "schedule", sig + "    return 1\n}"),
         "exception": with_cell(full3, "schedule", sig + '    throw new IllegalStateException("boom");\n}'),
-        "endless loop": with_cell(full3, "train", "Quadratic loss = Quadratic.of(20.0, 1.0);\n"
-                                  "double train(double base, IntToDoubleFunction f, int steps) {\n"
+        "endless loop": with_cell(full3, "train", "double train(double base, IntToDoubleFunction f, int steps) {\n"
                                   "    while (true) { }\n}"),
         "system exit": with_cell(full3, "schedule", sig + "    System.exit(3);\n    return t -> 1;\n}"),
         "halt": with_cell(full3, "schedule", "Runtime.getRuntime().halt(1);"),
@@ -206,6 +205,22 @@ def test_complete_solutions_get_full_marks(graded):
         assert (r["status"], r["score"]) == ("ok", r["max_score"]), r
         assert float(r["max_score"]) > 0
     assert (graded["out"] / "feedback" / "Zoë Ann" / "schedules" / "03_warmup_step_decay.html").exists()
+
+
+# nbconvert's classic template (nbgrader's feedback page) renders each stream output in a div of this class
+STDERR_DIV, STDOUT_DIV = "output_stream output_stderr", "output_stream output_stdout"
+
+
+def test_complete_solutions_write_nothing_to_stderr(graded):
+    """The feedback page is the autograded notebook rendered: a complete solution's has no stderr output
+    (no kernel warnings, no stack traces printed by the library or the exercises)."""
+    pages = sorted((graded["out"] / "feedback" / "Zoë Ann").rglob("*.html"))
+    assert len(pages) == sum(len(v) for v in grading.assignments(COURSE).values())
+    for page in pages:
+        assert STDERR_DIV not in page.read_text(encoding="utf-8"), f"stderr output in {page.name}"
+    # the marker is the right one: the student who prints megabytes to stdout has stdout divs
+    flood = graded["out"] / "feedback" / "megabytes" / "schedules" / "03_warmup_step_decay.html"
+    assert STDOUT_DIV in flood.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("student", sorted(EXPECTED))

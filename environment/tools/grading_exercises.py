@@ -175,21 +175,23 @@ double errorFactor(double lr, double a) {
     return 1 - lr * a;
     // END SOLUTION
 }
-
+""", "error_factor"),
+    ("answer", """
 /** The supremum of the rates for which gradient descent converges on a/2 (w - w*)^2. */
 double stabilityLimit(double a) {
     // BEGIN SOLUTION
     return 2 / a;
     // END SOLUTION
 }
-
+""", "stability_limit"),
+    ("answer", """
 /** The rate that reaches w* in exactly one step. */
 double oneStepRate(double a) {
     // BEGIN SOLUTION
     return 1 / a;
     // END SOLUTION
 }
-""", "formulas"),
+""", "one_step_rate"),
     ("test", """
 assertEquals(0.6, errorFactor(0.1, 4.0), 1e-12, "errorFactor(0.1, 4) = 1 - 0.1 * 4 = 0.6");
 assertEquals(0.5, stabilityLimit(4.0), 1e-12, "for a = 4 the factor 1 - 4 lr reaches -1 at lr = 0.5");
@@ -292,9 +294,10 @@ Complete `train(base, f, steps)`: gradient descent on $L(w) = 10(w-1)^2$ (curvat
 $w_0 = 0$, where step $t$ uses the rate $\eta_t = \texttt{base}\cdot f(t)$; return the final $w$. With base rate $0.12$
 (above the limit!) the warmup and decay still bring it home.
 """),
+    ("locked", """
+Quadratic loss = Quadratic.of(20.0, 1.0);   // L(w) = 10 (w - 1)^2, L'(w) = 20 (w - 1)
+""", "loss"),
     ("answer", """
-Quadratic loss = Quadratic.of(20.0, 1.0);
-
 /** w after `steps` steps of gradient descent on `loss` from 0 with the rate base * f(t) at step t. */
 double train(double base, IntToDoubleFunction f, int steps) {
     double w = 0.0;
@@ -416,13 +419,19 @@ import lrlab.model.Mlp;
 import lrlab.optim.Optimizers;
 import lrlab.train.Trainer;
 import lrlab.find.*;
-import lrlab.plot.Plots;
-import tech.tablesaw.api.StringColumn;
+import lrlab.plot.*;
 import static lrlab.notebook.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
-
+""", "imports"),
+    ("locked", """
 var split = Datasets.digits().split(0.8, 0).standardize();
 var model = Mlp.of(split.train(), 32);
+
+/** Final validation loss after 3 epochs of SGD (batch 32) with this rate. */
+double valLossAfter3Epochs(double lr, long seed) {
+    return Trainer.of(model, Optimizers.sgd(lr).build()).epochs(3).batchSize(32).seed(seed)
+            .validation(split.validation()).fit().finalValLoss();
+}
 """, "setup"),
     ("md", r"""
 ## 5a. Run the finder (2 points)
@@ -454,20 +463,20 @@ assertArrayEquals(expected.lrs(), found.lrs(), 1e-12, "the rates tried (range 1e
 assertArrayEquals(expected.losses(), found.losses(), 1e-9,
         "the losses differ: use seed 0, batch size 32 (the default) and model.initialParams(0)");
 // END HIDDEN TESTS
-var curve = found.table();
-String[] label = new String[curve.rowCount()];
-Arrays.fill(label, "smoothed loss");
-curve.addColumns(StringColumn.create("curve", label));
-Plots.show(Plots.lines("LR finder: MLP on digits", curve, "lr", "smoothed", "curve").logX());
-table(found.suggestions());
 """, "test_finder", 2),
+    ("md", "The finder's curve (raw and smoothed loss against the rate) and its three suggestions:"),
+    ("locked", """
+Plots.show(FinderChart.of("LR finder: MLP on digits", found).figure());
+table(found.suggestions());
+""", "finder_chart"),
     ("md", r"""
 ## 5b. Choose a rate (3 points)
 
 Complete `chooseRate(result)`: return the rate you would train with, read off the finder's result (you may use its
 suggestions, or compute your own from `result.lrs()` and `result.smoothedLosses()`). The grader trains the model with
 your rate for 3 epochs of SGD and expects the validation loss to fall below 0.35, and expects the rate to lie in the
-band the finder's suggestions span (from half the smallest suggestion to twice the largest).
+band the finder's suggestions span (from half the smallest suggestion to twice the largest). You can try rates with
+`valLossAfter3Epochs(lr, seed)` from the setup cell, e.g. in a cell of your own.
 """),
     ("answer", """
 /** The learning rate to train `model` with, chosen from the finder's result. */
@@ -475,12 +484,6 @@ double chooseRate(LrFinderResult result) {
     // BEGIN SOLUTION
     return result.minimumOverTen();
     // END SOLUTION
-}
-
-/** Final validation loss after 3 epochs of SGD (batch 32) with this rate. */
-double valLossAfter3Epochs(double lr, long seed) {
-    return Trainer.of(model, Optimizers.sgd(lr).build()).epochs(3).batchSize(32).seed(seed)
-            .validation(split.validation()).fit().finalValLoss();
 }
 """, "choose"),
     ("test", """
@@ -548,12 +551,14 @@ import lrlab.optim.*;
 import lrlab.train.Trainer;
 import static lrlab.notebook.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
-
+""", "imports"),
+    ("locked", """
 var split = Datasets.digits().split(0.8, 0).standardize();
 var model = Mlp.of(split.train(), 32);
 int EPOCHS = 3;
 double TARGET = 0.3;
-
+""", "data"),
+    ("locked", """
 /** Final validation loss after the budget (3 epochs, batch 32) with this optimizer; +Infinity if it diverged. */
 double valLoss(Optimizer optimizer, long seed) {
     var result = Trainer.of(model, optimizer).epochs(EPOCHS).batchSize(32).seed(seed).validation(split.validation()).fit();
@@ -626,11 +631,12 @@ for (long seed : new long[] {0, 1}) {
 """, "test_adam_rate", 3),
 ]
 
-def write_all() -> list[Path]:
+def write_all(dest: Path = SOURCE) -> list[Path]:
+    """Writes every exercise to dest/<assignment>/<name>.ipynb (default: the committed source folder)."""
     written = []
     for assignment, notebooks in EXERCISES.items():
         for name, cells in notebooks.items():
-            path = SOURCE / assignment / f"{name}.ipynb"
+            path = dest / assignment / f"{name}.ipynb"
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(build(f"{assignment}/{name}", cells), path)
             written.append(path)
