@@ -12,8 +12,10 @@ import java.util.List;
  *   v ← β2·v + (1 − β2)·g²
  *   amsgrad: v_max ← max(v_max, v), used in place of v   (max of the uncorrected v)
  *   x ← x − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε)
+ *     = x − (lr·√(1 − β2^t) / (1 − β1^t)) · m / (√v + ε·√(1 − β2^t))   (as computed)
  * </pre>
- * The bias corrections are computed once per step; the loop is one in-place pass.
+ * The bias corrections are computed once per step (one sqrt, one division); the loop is one
+ * in-place pass with one sqrt and one division per parameter.
  * Create with {@code Optimizers.adam(1e-3).betas(0.9, 0.999).build()} or
  * {@code Optimizers.adamw(1e-3).weightDecay(0.05).build()}. {@link #momentum(int)} is β1.
  */
@@ -138,9 +140,11 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
             beta1Base[group] = beta1;
         }
         powStep[group] = steps;
-        final double negStepSize = -(lrNow / (1 - beta1Pow[group]));
-        final double invBc2Sqrt = 1 / Math.sqrt(1 - beta2Pow[group]);
-        final double eps = config.eps();
+        // lr/bc1 · m/(√v/√bc2 + ε) = (lr·√bc2/bc1) · m/(√v + ε·√bc2): one sqrt and one division per step
+        // (and no multiply per element); the same value up to a few ulps
+        final double sqrtBc2 = Math.sqrt(1 - beta2Pow[group]);
+        final double negStepSize = -(lrNow * sqrtBc2 / (1 - beta1Pow[group]));
+        final double eps = config.eps() * sqrtBc2;
         final double[] mm = m;
         final double[] vv = v;
         if (vMax == null && w1 < 0.5) {
@@ -153,7 +157,7 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
                 double vi = vv[i] * beta2 + w2 * gi * gi;
                 mm[i] = mi;
                 vv[i] = vi;
-                x[i] = xi + negStepSize * mi / (Math.sqrt(vi) * invBc2Sqrt + eps);
+                x[i] = xi + negStepSize * mi / (Math.sqrt(vi) + eps);
             }
             return;
         }
@@ -169,7 +173,7 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
                 vi = Math.max(vm[i], vi);
                 vm[i] = vi;
             }
-            x[i] = xi + negStepSize * mi / (Math.sqrt(vi) * invBc2Sqrt + eps);
+            x[i] = xi + negStepSize * mi / (Math.sqrt(vi) + eps);
         }
     }
 
