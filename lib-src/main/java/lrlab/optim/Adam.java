@@ -132,11 +132,11 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
         final double w1 = 1 - beta1;
         final double w2 = 1 - beta2;
         if (powStep[group] == steps - 1 && steps > 1 && beta1Base[group] == beta1) {
-            beta1Pow[group] *= beta1;
-            beta2Pow[group] *= beta2;
+            beta1Pow[group] = flushTiny(beta1Pow[group] * beta1);
+            beta2Pow[group] = flushTiny(beta2Pow[group] * beta2);
         } else {
-            beta1Pow[group] = Math.pow(beta1, steps);
-            beta2Pow[group] = Math.pow(beta2, steps);
+            beta1Pow[group] = flushTiny(Math.pow(beta1, steps));
+            beta2Pow[group] = flushTiny(Math.pow(beta2, steps));
             beta1Base[group] = beta1;
         }
         powStep[group] = steps;
@@ -175,6 +175,16 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
             }
             x[i] = xi + negStepSize * mi / (Math.sqrt(vi) + eps);
         }
+    }
+
+    /**
+     * β^t below 2^-60 is kept as 0. It changes nothing: 1 − β^t rounds to exactly 1.0 for any
+     * β^t &lt; 2^-54. But it keeps the running product out of the subnormal range, where x·β rounds
+     * back to x (0.999 · k·2^-1074 = k·2^-1074 for k &lt; 500), so after ~7·10^5 steps every later step
+     * would multiply a stuck subnormal, a slow path that doubled the cost of a d = 10 step.
+     */
+    private static double flushTiny(double power) {
+        return power < 0x1p-60 ? 0.0 : power;
     }
 
     @Override
