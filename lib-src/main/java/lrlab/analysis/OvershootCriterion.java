@@ -1,5 +1,7 @@
 package lrlab.analysis;
 
+import lrlab.util.Check;
+
 /**
  * Seed 000's rule, read off a recorded trajectory: a step θ → θ' converges when it ends closer to
  * the minimiser, |θ' − θ*| &lt; |θ − θ*|, and diverges when it ends farther; crossing θ* while getting
@@ -42,7 +44,7 @@ public final class OvershootCriterion {
      * @throws IllegalArgumentException if θ* is not finite
      */
     public static OvershootCriterion around(double minimizer) {
-        return new OvershootCriterion(Checks.finite("minimizer", minimizer), 0.0);
+        return new OvershootCriterion(Check.finite("minimizer", minimizer), 0.0);
     }
 
     /**
@@ -74,8 +76,8 @@ public final class OvershootCriterion {
      * @throws IllegalArgumentException if θ or θ' is not finite
      */
     public Step step(double theta, double thetaNext) {
-        Checks.finite("theta", theta);
-        Checks.finite("thetaNext", thetaNext);
+        Check.finite("theta", theta);
+        Check.finite("thetaNext", thetaNext);
         double before = theta - minimizer;
         double after = thetaNext - minimizer;
         if (after == 0) return before == 0 ? Step.STUCK : Step.ARRIVED;
@@ -117,7 +119,7 @@ public final class OvershootCriterion {
             throw new IllegalArgumentException("trajectory must have at least 2 values (theta_0 and theta_1), got "
                     + (trajectory == null ? 0 : trajectory.length));
         }
-        Checks.finite("trajectory[0]", trajectory[0]);
+        Check.finite("trajectory[0]", trajectory[0]);
         if (trajectory[0] == minimizer) {
             throw new IllegalArgumentException("trajectory must not start at the minimizer " + minimizer
                     + ": every learning rate looks the same from there");

@@ -1,6 +1,7 @@
 package lrlab.analysis;
 
 import java.util.Arrays;
+import lrlab.util.Check;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 
@@ -31,7 +32,7 @@ public final class QuadraticFormStability {
         }
         double[] sorted = eigenvalues.clone();
         for (int i = 0; i < sorted.length; i++) {
-            Checks.positiveFinite("eigenvalues[" + i + "]", sorted[i]);
+            Check.positive("eigenvalues[" + i + "]", sorted[i]);
         }
         Arrays.sort(sorted);
         return new QuadraticFormStability(sorted);
@@ -111,7 +112,7 @@ public final class QuadraticFormStability {
 
     /** |1 − ηλ_i| for every eigen-direction, in the order of {@link #eigenvalues()}. */
     public double[] directionFactors(double lr) {
-        Checks.positiveFinite("lr", lr);
+        Check.positive("lr", lr);
         double[] f = new double[eigenvalues.length];
         for (int i = 0; i < f.length; i++) f[i] = Math.abs(1.0 - lr * eigenvalues[i]);
         return f;
@@ -119,7 +120,7 @@ public final class QuadraticFormStability {
 
     /** max_i |1 − ηλ_i| = max(|1 − ημ|, |1 − ηL|): the worst-case error contraction per step. */
     public double contractionFactor(double lr) {
-        Checks.positiveFinite("lr", lr);
+        Check.positive("lr", lr);
         return Math.max(Math.abs(1.0 - lr * mu()), Math.abs(1.0 - lr * lipschitz()));
     }
 
@@ -130,7 +131,7 @@ public final class QuadraticFormStability {
 
     /** The regime of every eigen-direction, in the order of {@link #eigenvalues()}. */
     public Regime[] directionRegimes(double lr) {
-        Checks.positiveFinite("lr", lr);
+        Check.positive("lr", lr);
         Regime[] r = new Regime[eigenvalues.length];
         for (int i = 0; i < r.length; i++) r[i] = Regime.of(lr, eigenvalues[i]);
         return r;

@@ -1,5 +1,7 @@
 package lrlab.analysis;
 
+import lrlab.util.Check;
+
 /**
  * Stability facts of plain gradient descent w ← w − η·a(w − w*) on the 1-D quadratic
  * L(w) = a/2 (w − w*)².
@@ -30,7 +32,7 @@ public final class QuadraticStability {
      * @throws IllegalArgumentException if a is not finite or ≤ 0, or w* is not finite
      */
     public static QuadraticStability of(double a, double minimizer) {
-        return new QuadraticStability(Checks.positiveFinite("a", a), Checks.finite("minimizer", minimizer));
+        return new QuadraticStability(Check.positive("a", a), Check.finite("minimizer", minimizer));
     }
 
     /** The quadratic a/2 w² (minimiser 0). */
@@ -60,13 +62,13 @@ public final class QuadraticStability {
 
     /** 1 − ηa: the factor by which one step multiplies the error w − w*. */
     public double contractionFactor(double lr) {
-        Checks.positiveFinite("lr", lr);
+        Check.positive("lr", lr);
         return 1.0 - lr * a;
     }
 
     /** ηa, the product that decides the regime. */
     public double lrTimesCurvature(double lr) {
-        Checks.positiveFinite("lr", lr);
+        Check.positive("lr", lr);
         return lr * a;
     }
 
@@ -77,8 +79,8 @@ public final class QuadraticStability {
 
     /** w_t = w* + (1 − ηa)^t (w_0 − w*): the iterate after t steps, in closed form. */
     public double iterate(double lr, double w0, int t) {
-        Checks.finite("w0", w0);
-        Checks.nonNegative("t", t);
+        Check.finite("w0", w0);
+        Check.nonNegative("t", t);
         return minimizer + Math.pow(contractionFactor(lr), t) * (w0 - minimizer);
     }
 
@@ -91,8 +93,8 @@ public final class QuadraticStability {
      */
     public double iterationsToTolerance(double lr, double w0, double tol) {
         double r = Math.abs(contractionFactor(lr));
-        Checks.finite("w0", w0);
-        Checks.positiveFinite("tol", tol);
+        Check.finite("w0", w0);
+        Check.positive("tol", tol);
         double d0 = Math.abs(w0 - minimizer);
         if (d0 <= tol) return 0;
         if (r == 0) return 1;

@@ -1,6 +1,7 @@
 package lrlab.analysis;
 
 import java.util.Arrays;
+import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -46,19 +47,19 @@ public final class RateSweep {
      * @throws IllegalArgumentException if a is not finite and &gt; 0, or w* is not finite
      */
     public static RateSweep onQuadratic(double a, double minimizer) {
-        Checks.positiveFinite("a", a);
-        Checks.finite("minimizer", minimizer);
+        Check.positive("a", a);
+        Check.finite("minimizer", minimizer);
         return new RateSweep(a, minimizer, minimizer + 1, 100, false);
     }
 
     /** A copy starting at w0. */
     public RateSweep from(double w0) {
-        return new RateSweep(a, minimizer, Checks.finite("w0", w0), steps, recordLoss);
+        return new RateSweep(a, minimizer, Check.finite("w0", w0), steps, recordLoss);
     }
 
     /** A copy running this many steps (≥ 0). */
     public RateSweep steps(int steps) {
-        return new RateSweep(a, minimizer, w0, Checks.nonNegative("steps", steps), recordLoss);
+        return new RateSweep(a, minimizer, w0, Check.nonNegative("steps", steps), recordLoss);
     }
 
     /** A copy that also keeps the loss at every step (steps + 1 values per rate). */
@@ -76,7 +77,7 @@ public final class RateSweep {
         if (rates == null || rates.length == 0) {
             throw new IllegalArgumentException("rates must hold at least one learning rate, got 0");
         }
-        for (int i = 0; i < rates.length; i++) Checks.positiveFinite("rates[" + i + "]", rates[i]);
+        for (int i = 0; i < rates.length; i++) Check.positive("rates[" + i + "]", rates[i]);
         double[] r = rates.clone();
         double[] w = new double[r.length];
         Arrays.fill(w, w0);
@@ -173,8 +174,8 @@ public final class RateSweep {
     }
 
     private static void checkRange(double lo, double hi, int n) {
-        Checks.positiveFinite("lo", lo);
-        Checks.positiveFinite("hi", hi);
+        Check.positive("lo", lo);
+        Check.positive("hi", hi);
         if (lo > hi) throw new IllegalArgumentException("lo must be <= hi, got lo=" + lo + ", hi=" + hi);
         if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
     }

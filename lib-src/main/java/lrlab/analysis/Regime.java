@@ -1,6 +1,7 @@
 package lrlab.analysis;
 
 import java.math.BigDecimal;
+import lrlab.util.Check;
 
 /**
  * What plain gradient descent does on the 1-D quadratic L(w) = a/2 (w − w*)², decided by the
@@ -55,8 +56,8 @@ public enum Regime {
      * @throws IllegalArgumentException if lr or a is not finite or ≤ 0
      */
     public static Regime of(double lr, double a) {
-        Checks.positiveFinite("lr", lr);
-        Checks.positiveFinite("a", a);
+        Check.positive("lr", lr);
+        Check.positive("a", a);
         BigDecimal product = new BigDecimal(Double.toString(lr)).multiply(new BigDecimal(Double.toString(a)));
         return fromComparison(product.compareTo(BigDecimal.ONE), product.compareTo(BigDecimal.valueOf(2)));
     }

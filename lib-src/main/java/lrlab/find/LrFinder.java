@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * The learning-rate range test (Smith 2017, "Cyclical Learning Rates for Training Neural Networks"
@@ -56,20 +57,14 @@ public final class LrFinder {
 
     /** A range test of {@code model} on its data with {@code optimizer} (its rate is overwritten during the test). */
     public static LrFinder of(Model model, Optimizer optimizer) {
-        if (model == null || optimizer == null) {
-            throw new IllegalArgumentException("model and optimizer must not be null");
-        }
+        Check.notNull("model", model);
+        Check.notNull("optimizer", optimizer);
         return new LrFinder(model, optimizer);
     }
 
     /** Start and end rates, 0 &lt; start &lt; end, both finite (default 1e−7 to 10, fastai). */
     public LrFinder range(double start, double end) {
-        if (!(start > 0 && Double.isFinite(start))) {
-            throw new IllegalArgumentException("start must be finite and > 0, got " + start);
-        }
-        if (!(end > start && Double.isFinite(end))) {
-            throw new IllegalArgumentException("end must be finite and > start = " + start + ", got " + end);
-        }
+        Check.positiveRange("start", start, "end", end);
         this.start = start;
         this.end = end;
         return this;
@@ -77,37 +72,25 @@ public final class LrFinder {
 
     /** Number of iterations N ≥ 2 (default 100, fastai's num_it and pytorch-lr-finder's num_iter). */
     public LrFinder iterations(int iterations) {
-        if (iterations < 2) {
-            throw new IllegalArgumentException("iterations must be >= 2, got " + iterations);
-        }
-        this.iterations = iterations;
+        this.iterations = Check.atLeast("iterations", iterations, 2);
         return this;
     }
 
     /** Smoothing β in [0, 1) (default 0.98, fastai). */
     public LrFinder beta(double beta) {
-        if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException("beta must be in [0, 1), got " + beta);
-        }
-        this.beta = beta;
+        this.beta = Check.unitHalfOpen("beta", beta);
         return this;
     }
 
     /** Early-stop factor k &gt; 1 (default 4, fastai); {@code Double.POSITIVE_INFINITY} never stops early. */
     public LrFinder divergeFactor(double k) {
-        if (!(k > 1)) {
-            throw new IllegalArgumentException("divergeFactor must be > 1, got " + k);
-        }
-        this.divergeFactor = k;
+        this.divergeFactor = Check.greaterThan("divergeFactor", k, 1);
         return this;
     }
 
     /** Batch size ≥ 1 (default 32). */
     public LrFinder batchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        }
-        this.batchSize = batchSize;
+        this.batchSize = Check.atLeast("batchSize", batchSize, 1);
         return this;
     }
 
@@ -134,10 +117,7 @@ public final class LrFinder {
      * @param params θ (restored: unchanged after the call)
      */
     public LrFinderResult run(double[] params) {
-        if (params == null || params.length != model.dimension()) {
-            throw new IllegalArgumentException("params must have length " + model.dimension() + ", got "
-                    + (params == null ? "null" : params.length));
-        }
+        Check.length("params", params, model.dimension());
         double[] saved = params.clone();
         int groups = optimizer.groupCount();
         double[] savedLr = new double[groups];

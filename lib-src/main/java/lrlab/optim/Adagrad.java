@@ -2,6 +2,7 @@ package lrlab.optim;
 
 import java.util.Arrays;
 import java.util.List;
+import lrlab.util.Check;
 
 /**
  * Adagrad with torch.optim.Adagrad semantics, elementwise with t the 1-based step count:
@@ -21,12 +22,12 @@ public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
 
         /** Validates every field. */
         public Config {
-            Check.lr("lr", lr);
+            Check.positive("lr", lr);
             Check.nonNegative("lrDecay", lrDecay);
             Check.nonNegative("weightDecay", weightDecay);
             Check.nonNegative("initialAccumulatorValue", initialAccumulatorValue);
             Check.positive("eps", eps);
-            groups = Check.tiling(groups);
+            groups = GroupedOptimizer.tiling(groups);
         }
 
         @Override

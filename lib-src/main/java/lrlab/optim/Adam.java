@@ -2,6 +2,7 @@ package lrlab.optim;
 
 import java.util.Arrays;
 import java.util.List;
+import lrlab.util.Check;
 
 /**
  * Adam and AdamW with torch.optim.Adam semantics (torch 2.13: AdamW is Adam with decoupled weight
@@ -30,12 +31,12 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
 
         /** Validates every field. */
         public Config {
-            Check.lr("lr", lr);
+            Check.positive("lr", lr);
             Check.unitHalfOpen("beta1", beta1);
             Check.unitHalfOpen("beta2", beta2);
             Check.positive("eps", eps);
             Check.nonNegative("weightDecay", weightDecay);
-            groups = Check.tiling(groups);
+            groups = GroupedOptimizer.tiling(groups);
         }
 
         @Override

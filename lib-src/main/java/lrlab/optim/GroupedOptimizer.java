@@ -2,6 +2,7 @@ package lrlab.optim;
 
 import java.util.List;
 import java.util.Objects;
+import lrlab.util.Check;
 
 /**
  * The part every optimizer shares: parameter groups (contiguous index ranges, each with its own
@@ -53,6 +54,13 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
         if (dimension >= 0) {
             bind(dimension);
         }
+    }
+
+    /** Groups must tile the parameters in order from index 0; returns an immutable copy. */
+    static List<ParamGroup> tiling(List<ParamGroup> groups) {
+        List<ParamGroup> copy = List.copyOf(groups);
+        checkTiling(copy);
+        return copy;
     }
 
     /** Groups must follow each other without gaps or overlap, starting at index 0. */
@@ -133,7 +141,7 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
     /** A learning rate set between steps must be finite and ≥ 0 (a schedule may reach 0). */
     @Override
     protected double checkLr(double value) {
-        return Check.scheduledLr(value);
+        return Check.nonNegative("lr", value);
     }
 
     /** Validates a momentum/β1 value set between steps; subclasses narrow the range. */

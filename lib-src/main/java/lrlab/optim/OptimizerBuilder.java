@@ -2,6 +2,8 @@ package lrlab.optim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import lrlab.util.Check;
 
 /**
  * The fluent part every optimizer builder shares: the learning rate and parameter groups.
@@ -60,12 +62,12 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
 
     /** The groups as validated records (empty: one group over all parameters). */
     protected List<ParamGroup> groups() {
-        Check.lr("lr", lr);
+        Check.positive("lr", lr);
         List<ParamGroup> groups = new ArrayList<>();
         for (int k = 0; k < groupSpecs.size(); k++) {
             double[] s = groupSpecs.get(k);
-            Check.group(k, (int) s[0], (int) s[1]);
-            groups.add(new ParamGroup((int) s[0], (int) s[1], Double.isNaN(s[2]) ? lr : Check.lr("group " + k + " lr", s[2])));
+            OptimizerBuilder.checkGroup(k, (int) s[0], (int) s[1]);
+            groups.add(new ParamGroup((int) s[0], (int) s[1], Double.isNaN(s[2]) ? lr : Check.positive("group " + k + " lr", s[2])));
         }
         GroupedOptimizer.checkTiling(groups);
         return List.copyOf(groups);
@@ -82,5 +84,13 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     /** A new optimizer for {@code dimension} parameters, state allocated now. */
     public O build(int dimension) {
         return config().build(dimension);
+    }
+
+    /** Group k's index range must be non-empty: 0 &lt;= fromIndex &lt; toIndex. */
+    static void checkGroup(int index, int from, int to) {
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "group %d must be a non-empty index range 0 <= fromIndex < toIndex, got [%d, %d)", index, from, to));
+        }
     }
 }

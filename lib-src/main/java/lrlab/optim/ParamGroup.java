@@ -1,5 +1,7 @@
 package lrlab.optim;
 
+import lrlab.util.Check;
+
 /**
  * A parameter group as in torch's {@code param_groups}: the contiguous index range
  * {@code [fromIndex, toIndex)} of the parameter vector, updated with its own learning rate.
@@ -12,7 +14,7 @@ public record ParamGroup(int fromIndex, int toIndex, double lr) {
             throw new IllegalArgumentException("group range must satisfy 0 <= fromIndex < toIndex, got ["
                     + fromIndex + ", " + toIndex + ")");
         }
-        Check.lr("group lr", lr);
+        Check.positive("group lr", lr);
     }
 
     /** Number of parameters in the group. */

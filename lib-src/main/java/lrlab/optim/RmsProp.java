@@ -2,6 +2,7 @@ package lrlab.optim;
 
 import java.util.Arrays;
 import java.util.List;
+import lrlab.util.Check;
 
 /**
  * RMSprop with torch.optim.RMSprop semantics (no bias correction), elementwise:
@@ -23,12 +24,12 @@ public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
 
         /** Validates every field. */
         public Config {
-            Check.lr("lr", lr);
+            Check.positive("lr", lr);
             Check.unitClosed("alpha", alpha);
             Check.positive("eps", eps);
             Check.nonNegative("weightDecay", weightDecay);
             Check.nonNegative("momentum", momentum);
-            groups = Check.tiling(groups);
+            groups = GroupedOptimizer.tiling(groups);
         }
 
         @Override

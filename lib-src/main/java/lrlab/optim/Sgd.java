@@ -2,6 +2,7 @@ package lrlab.optim;
 
 import java.util.Arrays;
 import java.util.List;
+import lrlab.util.Check;
 
 /**
  * Stochastic gradient descent with torch.optim.SGD semantics, elementwise with t the step count:
@@ -26,7 +27,7 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
 
         /** Validates every field; nesterov needs momentum &gt; 0 and dampening 0. */
         public Config {
-            Check.lr("lr", lr);
+            Check.positive("lr", lr);
             Check.nonNegative("momentum", momentum);
             Check.unitClosed("dampening", dampening);
             Check.nonNegative("weightDecay", weightDecay);
@@ -34,7 +35,7 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
                 throw new IllegalArgumentException("nesterov requires momentum > 0 and dampening = 0, got momentum "
                         + momentum + ", dampening " + dampening);
             }
-            groups = Check.tiling(groups);
+            groups = GroupedOptimizer.tiling(groups);
         }
 
         @Override

@@ -111,6 +111,19 @@ public final class BatchScaling {
         return this;
     }
 
+    /** The linear scaling rule's rate at batch size B: η_B = η₀·B/B₀. */
+    public double scaledLr(int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        return baseLr * batch / baseBatch;
+    }
+
+    /** Optimizer steps of a whole run at batch size B: epochs·⌈n/B⌉. */
+    public int totalSteps(int batch) {
+        return epochs * stepsPerEpoch(batch);
+    }
+
     /** ⌈n/B⌉ optimizer steps per epoch on the model's training rows. */
     public int stepsPerEpoch(int batch) {
         return (model.data().rows() + batch - 1) / batch;
@@ -136,13 +149,13 @@ public final class BatchScaling {
                 if (b < 1) {
                     throw new IllegalArgumentException("batch sizes must be >= 1, got " + b);
                 }
-                double lr = variant.equals(FIXED) ? baseLr : baseLr * b / baseBatch;
+                double lr = variant.equals(FIXED) ? baseLr : scaledLr(b);
                 TrainingResult r = train(variant, b, lr);
                 boolean div = r.diverged() || !Double.isFinite(r.finalValLoss());
                 t.stringColumn("variant").append(variant);
                 t.intColumn("batch").append(b);
                 t.intColumn("steps_per_epoch").append(stepsPerEpoch(b));
-                t.intColumn("total_steps").append(stepsPerEpoch(b) * epochs);
+                t.intColumn("total_steps").append(totalSteps(b));
                 t.doubleColumn("lr").append(lr);
                 t.doubleColumn("val_loss").append(div ? Double.NaN : r.finalValLoss());
                 t.doubleColumn("val_accuracy").append(div ? Double.NaN : r.finalValAccuracy());

@@ -154,7 +154,7 @@ public final class Sensitivity {
     }
 
     /**
-     * One row per run of a sweep table (several runs may be stacked): run, best_lr, best_loss, good_from,
+     * One row per run of a sweep table (several runs may be stacked): run, problem, optimizer, best_lr, best_loss, good_from,
      * good_to, decades = log10(good_to/good_from), good = the contiguous grid rates around the best with
      * val_loss ≤ (1 + tol)·best_loss. Rows keep the order in which runs first appear.
      */
@@ -164,7 +164,8 @@ public final class Sensitivity {
         }
         List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
         Table out = Table.create("good ranges (loss within " + Math.round(tol * 100) + "% of the best)").addColumns(
-                StringColumn.create("run"), DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"),
+                StringColumn.create("run"), StringColumn.create("problem"), StringColumn.create("optimizer"),
+                DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"),
                 DoubleColumn.create("good_from"), DoubleColumn.create("good_to"), DoubleColumn.create("decades"));
         for (String run : runs) {
             Table r = sweeps.where(sweeps.stringColumn("run").isEqualTo(run)).sortAscendingOn("lr");
@@ -172,6 +173,8 @@ public final class Sensitivity {
             double[] loss = r.doubleColumn("val_loss").asDoubleArray();
             double[] range = goodRange(lr, loss, tol);
             out.stringColumn("run").append(run);
+            out.stringColumn("problem").append(r.stringColumn("problem").get(0));
+            out.stringColumn("optimizer").append(r.stringColumn("optimizer").get(0));
             out.doubleColumn("best_lr").append(range[0]);
             out.doubleColumn("best_loss").append(range[1]);
             out.doubleColumn("good_from").append(range[2]);
@@ -193,7 +196,7 @@ public final class Sensitivity {
         }
         List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
         Table out = Table.create("rates with validation loss <= " + threshold).addColumns(StringColumn.create("run"),
-                DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"), DoubleColumn.create("good_from"),
+                StringColumn.create("problem"), StringColumn.create("optimizer"), DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"), DoubleColumn.create("good_from"),
                 DoubleColumn.create("good_to"), DoubleColumn.create("decades"));
         for (String run : runs) {
             Table r = sweeps.where(sweeps.stringColumn("run").isEqualTo(run)).sortAscendingOn("lr");
@@ -203,6 +206,8 @@ public final class Sensitivity {
             boolean any = range[1] <= threshold;
             double[] wide = any ? goodRange(lr, loss, threshold / range[1] - 1) : range;
             out.stringColumn("run").append(run);
+            out.stringColumn("problem").append(r.stringColumn("problem").get(0));
+            out.stringColumn("optimizer").append(r.stringColumn("optimizer").get(0));
             out.doubleColumn("best_lr").append(range[0]);
             out.doubleColumn("best_loss").append(range[1]);
             out.doubleColumn("good_from").append(any ? wide[2] : Double.NaN);
@@ -210,6 +215,21 @@ public final class Sensitivity {
             out.doubleColumn("decades").append(any ? Math.log10(wide[3] / wide[2]) : 0);
         }
         return out;
+    }
+
+    /**
+     * The value in {@code column} of the one row of {@code ranges} (a {@link #goodRanges} or
+     * {@link #rangesBelow} table) whose problem and optimizer columns match, e.g.
+     * {@code value(bands, "raw", "SGD", "decades")}. Throws IllegalArgumentException when no row matches.
+     */
+    public static double value(Table ranges, String problem, String optimizer, String column) {
+        for (int i = 0; i < ranges.rowCount(); i++) {
+            if (ranges.stringColumn("problem").get(i).equals(problem)
+                    && ranges.stringColumn("optimizer").get(i).equals(optimizer)) {
+                return ranges.doubleColumn(column).get(i);
+            }
+        }
+        throw new IllegalArgumentException("no row with problem '" + problem + "' and optimizer '" + optimizer + "'");
     }
 
     /**

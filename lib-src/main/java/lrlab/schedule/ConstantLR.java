@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Scales the lr by a constant factor until {@code totalIters}: lr_t = base_lr · (t &lt; totalIters ?

@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * SGDR: cosine annealing that restarts at base_lr. Cycle i lasts T_i = T_0·T_mult^i steps, so with

@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Cyclical learning rate (Smith): the lr goes base_lr → max_lr over {@code stepSizeUp} steps and
@@ -43,7 +44,7 @@ public final class CyclicLR extends LrScheduler {
         this.baseMomentum = b.baseMomentum;
         this.maxMomentum = b.maxMomentum;
         if (cycleMomentum) {
-            Check.momentum(optimizer, "CyclicLR");
+            LrScheduler.checkMomentum(optimizer, "CyclicLR");
             for (int g = 0; g < n; g++) {
                 optimizer.setMomentum(g, maxMomentum);
             }
@@ -52,7 +53,7 @@ public final class CyclicLR extends LrScheduler {
     }
 
     private static Optimizer overwriteLr(Optimizer optimizer, double baseLr) {
-        Check.optimizer(optimizer).setLr(baseLr);
+        LrScheduler.checkOptimizer(optimizer).setLr(baseLr);
         return optimizer;
     }
 

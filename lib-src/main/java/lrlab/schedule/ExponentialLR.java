@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /** Decays the lr by γ every step: lr_t = base_lr · γ^t. Chainable rule: lr ← lr · γ for t > 0. */
 public final class ExponentialLR extends LrScheduler {

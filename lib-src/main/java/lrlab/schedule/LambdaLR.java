@@ -2,6 +2,7 @@ package lrlab.schedule;
 
 import java.util.function.IntToDoubleFunction;
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Sets the lr to a user factor of the step: lr_t = base_lr · f(t). For a linear warmup over W

@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Moves the multiple of base_lr linearly from {@code startFactor} to {@code endFactor} over

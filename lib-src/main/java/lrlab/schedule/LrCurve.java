@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 import lrlab.optim.Optimizer;
 import lrlab.optim.ParamGroups;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

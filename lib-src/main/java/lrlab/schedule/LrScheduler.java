@@ -23,7 +23,7 @@ public abstract class LrScheduler implements Scheduler {
     private final double[] lastLrs;
 
     protected LrScheduler(Optimizer optimizer) {
-        this.optimizer = Check.optimizer(optimizer);
+        this.optimizer = LrScheduler.checkOptimizer(optimizer);
         this.baseLrs = InitialLrs.getOrRecord(optimizer);
         this.lastLrs = new double[optimizer.groupCount()];
     }
@@ -138,5 +138,25 @@ public abstract class LrScheduler implements Scheduler {
     @Override
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /** A non-null optimizer with at least one parameter group. */
+    static Optimizer checkOptimizer(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
+        }
+        if (optimizer.groupCount() < 1) {
+            throw new IllegalArgumentException("optimizer must have at least one parameter group, got "
+                    + optimizer.groupCount());
+        }
+        return optimizer;
+    }
+
+    /** Momentum cycling needs an optimizer with momentum or beta1. */
+    static void checkMomentum(Optimizer optimizer, String scheduler) {
+        if (!optimizer.hasMomentum()) {
+            throw new IllegalArgumentException(scheduler + " with cycleMomentum needs an optimizer with momentum or"
+                    + " beta1 (SGD, RMSprop, Adam, AdamW); this optimizer has none: pass cycleMomentum(false)");
+        }
     }
 }

@@ -2,6 +2,7 @@ package lrlab.schedule;
 
 import java.util.Arrays;
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Decays the lr by γ at each milestone: lr_t = base_lr · γ^(number of milestones ≤ t). A milestone

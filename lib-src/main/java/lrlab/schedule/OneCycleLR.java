@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * The 1cycle policy (Smith): the lr warms up from initial = max_lr/divFactor to max_lr over the
@@ -67,7 +68,7 @@ public final class OneCycleLR extends LrScheduler {
         InitialLrs.force(optimizer, initialLrs);
         System.arraycopy(initialLrs, 0, baseLrs, 0, n);
         if (cycleMomentum) {
-            Check.momentum(optimizer, "OneCycleLR");
+            LrScheduler.checkMomentum(optimizer, "OneCycleLR");
             for (int g = 0; g < n; g++) {
                 optimizer.setMomentum(g, maxMomentum);
             }

@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Polynomial decay to 0 at {@code totalIters}, then 0: lr_t = base_lr · (1 − min(t, T)/T)^power.

@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Cuts the lr when a metric stops improving. After {@code step(metric)}: the metric improves when
@@ -35,7 +36,7 @@ public final class ReduceLROnPlateau {
     private final double[] lastLrs;
 
     private ReduceLROnPlateau(Optimizer optimizer, Builder b) {
-        this.optimizer = Check.optimizer(optimizer);
+        this.optimizer = LrScheduler.checkOptimizer(optimizer);
         this.mode = b.mode;
         this.factor = b.factor;
         this.patience = b.patience;

@@ -22,7 +22,7 @@ public final class SequentialLR implements Scheduler {
      * @param milestones the steps where the next child takes over (strictly increasing, one fewer than children)
      */
     public SequentialLR(Optimizer optimizer, List<? extends LrScheduler> schedulers, int... milestones) {
-        this.optimizer = Check.optimizer(optimizer);
+        this.optimizer = LrScheduler.checkOptimizer(optimizer);
         if (schedulers == null || schedulers.isEmpty()) {
             throw new IllegalArgumentException("schedulers must list at least one scheduler, got none");
         }

@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Decays the lr by γ every {@code stepSize} steps: lr_t = base_lr · γ^⌊t / stepSize⌋.

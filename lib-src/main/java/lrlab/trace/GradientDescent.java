@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lrlab.objective.Objective;
+import lrlab.util.Check;
 
 /**
  * Plain gradient descent θ_{t+1} = θ_t − η∇L(θ_t), recorded step by step: the seeds' loop, as a fluent
  * call a student can type ({@code GradientDescent.on(L).from(7).steps(15).sweep(0.1, 0.5)}).
  *
  * <p>A run stops early, flagged as diverged, at the first iterate that is not finite or whose size
- * passes {@link #divergenceBound(double)} (1e6 by default, the oracle's cut).
+ * passes {@link #divergenceBound(double)} ({@link Recorder#DEFAULT_BOUND} = 1e6 by default, the oracle's cut).
  */
 public final class GradientDescent {
 
@@ -28,10 +29,8 @@ public final class GradientDescent {
 
     /** Gradient descent on {@code objective}, from the origin, for 10 steps until told otherwise. */
     public static GradientDescent on(Objective objective) {
-        if (objective == null) {
-            throw new IllegalArgumentException("objective must not be null");
-        }
-        return new GradientDescent(objective, new double[objective.dimension()], 10, 1e6);
+        Check.notNull("objective", objective);
+        return new GradientDescent(objective, new double[objective.dimension()], 10, Recorder.DEFAULT_BOUND);
     }
 
     /** Starts from θ_0 = {@code start} (its length must equal the objective's dimension). */
@@ -50,25 +49,19 @@ public final class GradientDescent {
 
     /** Runs {@code steps} updates (≥ 1). */
     public GradientDescent steps(int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-        }
+        Check.atLeast("steps", steps, 1);
         return new GradientDescent(objective, start, steps, bound);
     }
 
     /** Stops a run, flagged as diverged, once an iterate's largest |θ_i| exceeds {@code bound}. */
     public GradientDescent divergenceBound(double bound) {
-        if (!(bound > 0)) {
-            throw new IllegalArgumentException("divergence bound must be > 0, got " + bound);
-        }
+        Check.positiveOrInfinite("bound", bound);
         return new GradientDescent(objective, start, steps, bound);
     }
 
     /** One run at learning rate {@code lr}. */
     public Trajectory run(double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
+        Check.positive("lr", lr);
         int d = objective.dimension();
         double[] iterates = new double[(steps + 1) * d];
         double[] losses = new double[steps + 1];
@@ -100,9 +93,7 @@ public final class GradientDescent {
 
     /** One run per learning rate, in the order given. */
     public Trajectories sweep(double... lrs) {
-        if (lrs.length == 0) {
-            throw new IllegalArgumentException("sweep needs at least one learning rate");
-        }
+        Check.nonEmpty("lrs", lrs);
         List<Trajectory> runs = new ArrayList<>(lrs.length);
         for (double lr : lrs) {
             runs.add(run(lr));

@@ -2,6 +2,7 @@ package lrlab.trace;
 
 import java.util.Arrays;
 import java.util.List;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -41,7 +42,10 @@ public final class Recorder {
         BOUND
     }
 
-    /** The default bound on |parameter|, 1e6, as in the oracle files' diverging runs. */
+    /**
+     * The default divergence bound on |parameter|, 1e6, as in the oracle files' diverging runs; the one
+     * constant shared by {@link Recorder} and {@link GradientDescent}.
+     */
     public static final double DEFAULT_BOUND = 1e6;
 
     private static final int INITIAL_CAPACITY = 64;
@@ -84,15 +88,9 @@ public final class Recorder {
      * @throws IllegalArgumentException if name is blank, dimension &lt; 0, or bound is not &gt; 0
      */
     public static Recorder named(String name, int dimension, double bound) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must be a non-blank string, got " + (name == null ? "null" : "'" + name + "'"));
-        }
-        if (dimension < 0) {
-            throw new IllegalArgumentException("dimension must be >= 0, got " + dimension);
-        }
-        if (!(bound > 0)) {
-            throw new IllegalArgumentException("bound must be > 0 (may be infinite), got " + bound);
-        }
+        Check.nonBlank("name", name);
+        Check.nonNegative("dimension", dimension);
+        Check.positiveOrInfinite("bound", bound);
         return new Recorder(name, dimension, bound, INITIAL_CAPACITY);
     }
 

@@ -2,6 +2,7 @@ package lrlab.tune;
 
 import java.util.ArrayList;
 import java.util.List;
+import lrlab.util.Check;
 
 /** Grid search (seed 002): every rate of a fixed list, each with the same budget. */
 public final class GridSearch implements Tuner {
@@ -16,13 +17,9 @@ public final class GridSearch implements Tuner {
 
     /** The given rates (each finite and &gt; 0), budget 1 until {@link #budget(int)}. */
     public static GridSearch of(double... rates) {
-        if (rates == null || rates.length == 0) {
-            throw new IllegalArgumentException("rates must not be empty");
-        }
+        Check.nonEmpty("rates", rates);
         for (double r : rates) {
-            if (!(r > 0 && Double.isFinite(r))) {
-                throw new IllegalArgumentException("every rate must be finite and > 0, got " + r);
-            }
+            Check.positive("every rate", r);
         }
         return new GridSearch(rates.clone(), 1);
     }
@@ -30,9 +27,7 @@ public final class GridSearch implements Tuner {
     /** {@code count} rates evenly spaced in log scale from lo to hi inclusive: lo·(hi/lo)^{i/(count−1)}. */
     public static GridSearch logspace(double lo, double hi, int count) {
         Tuner.checkRange(lo, hi);
-        if (count < 2) {
-            throw new IllegalArgumentException("count must be >= 2, got " + count);
-        }
+        Check.atLeast("count", count, 2);
         double[] r = new double[count];
         for (int i = 0; i < count; i++) {
             r[i] = lo * Math.pow(hi / lo, (double) i / (count - 1));

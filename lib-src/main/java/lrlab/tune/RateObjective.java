@@ -7,6 +7,7 @@ import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 
 /**
  * What a tuner minimises: the loss reached with learning rate {@code lr} after spending {@code budget}
@@ -24,9 +25,7 @@ public interface RateObjective {
      * after it finishes: the hook for an updating progress display in a notebook.
      */
     default RateObjective observed(Consumer<Trial> listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener must not be null");
-        }
+        Check.notNull("listener", listener);
         int[] count = {0};
         return (lr, budget) -> {
             double loss = loss(lr, budget);
@@ -48,9 +47,8 @@ public interface RateObjective {
      */
     static RateObjective training(Model model, Dataset validation, DoubleFunction<Optimizer> optimizerFor,
                                   int batchSize, long seed) {
-        if (model == null || optimizerFor == null) {
-            throw new IllegalArgumentException("model and optimizerFor must not be null");
-        }
+        Check.notNull("model", model);
+        Check.notNull("optimizerFor", optimizerFor);
         return (lr, budget) -> {
             Trainer t = Trainer.of(model, optimizerFor.apply(lr)).batchSize(batchSize).epochs(budget).seed(seed);
             if (validation != null) {

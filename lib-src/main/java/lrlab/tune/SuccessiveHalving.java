@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import lrlab.util.Check;
 
 /**
  * Successive halving (Jamieson &amp; Talwalkar 2016; the inner loop of Hyperband, Li et al. 2018):
@@ -41,9 +42,7 @@ public final class SuccessiveHalving implements Tuner {
 
     /** Number of initial rates, ≥ 2. */
     public SuccessiveHalving rates(int rates) {
-        if (rates < 2) {
-            throw new IllegalArgumentException("rates must be >= 2, got " + rates);
-        }
+        Check.atLeast("rates", rates, 2);
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }
 
@@ -55,9 +54,7 @@ public final class SuccessiveHalving implements Tuner {
 
     /** Reduction factor η ≥ 2. */
     public SuccessiveHalving eta(int eta) {
-        if (eta < 2) {
-            throw new IllegalArgumentException("eta must be >= 2, got " + eta);
-        }
+        Check.atLeast("eta", eta, 2);
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }
 

@@ -1,5 +1,7 @@
 package lrlab.tune;
 
+import lrlab.util.Check;
+
 /** A learning-rate search: evaluates a {@link RateObjective} at chosen rates and budgets. */
 public interface Tuner {
 
@@ -8,18 +10,11 @@ public interface Tuner {
 
     /** Checks a log-scale search range: 0 &lt; lo &lt; hi, both finite. */
     static void checkRange(double lo, double hi) {
-        if (!(lo > 0 && Double.isFinite(lo))) {
-            throw new IllegalArgumentException("lo must be finite and > 0, got " + lo);
-        }
-        if (!(hi > lo && Double.isFinite(hi))) {
-            throw new IllegalArgumentException("hi must be finite and > lo = " + lo + ", got " + hi);
-        }
+        Check.positiveRange("lo", lo, "hi", hi);
     }
 
     /** Checks a budget ≥ 1. */
     static void checkBudget(String name, int budget) {
-        if (budget < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + budget);
-        }
+        Check.atLeast(name, budget, 1);
     }
 }
