@@ -39,4 +39,31 @@ class AdamReferenceTest {
             Tol.assertClose(ref, x, 1e-12, 1e-14, "step " + t);
         }
     }
+
+    @Test
+    void staysOnTheTextbookPastTheStepWhereBetaTwoToTheTUnderflows() {
+        // 0.999^t leaves the normal range near t = 7.1e5; the cached product must keep giving 1 − β^t = 1
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 1e-8;
+        double lr = 1e-3;
+        Adam adam = Optimizers.adam(lr).betas(beta1, beta2).build(1);
+        double[] x = {0.0};
+        double ref = 0.0;
+        double m = 0;
+        double v = 0;
+        double[] g = new double[1];
+        for (int t = 1; t <= 800_000; t++) {
+            g[0] = Math.cos(0.001 * t);
+            adam.step(x, g);
+            m = beta1 * m + (1 - beta1) * g[0];
+            v = beta2 * v + (1 - beta2) * g[0] * g[0];
+            double mHat = m / (1 - Math.pow(beta1, t));
+            double vHat = v / (1 - Math.pow(beta2, t));
+            ref -= lr * mHat / (Math.sqrt(vHat) + eps);
+            if (t % 50_000 == 0 || t > 799_990) {
+                Tol.assertClose(ref, x[0], 1e-9, 1e-12, "step " + t);
+            }
+        }
+    }
 }
