@@ -1,13 +1,13 @@
 package lrlab.course;
 
-import lrlab.objective.Objective;
+import lrlab.objective.ScalarObjective;
 
 /**
  * A tilted double well L(w) = (w² − 1)² + t·w, L'(w) = 4w³ − 4w + t: for 0 &lt; t &lt; 8/(3√3) it has a
  * deep minimum left of 0 and a shallow one right of it, separated by a barrier near w = 0, the shape of
  * "a shallow local minimum that a small rate cannot leave".
  */
-public final class DoubleWell implements Objective {
+public final class DoubleWell implements ScalarObjective {
 
     private final double tilt;
 
@@ -74,22 +74,6 @@ public final class DoubleWell implements Objective {
             }
         }
         return w;
-    }
-
-    @Override
-    public int dimension() {
-        return 1;
-    }
-
-    @Override
-    public double value(double[] x) {
-        return value(x[0]);
-    }
-
-    @Override
-    public double valueAndGradient(double[] x, double[] gradient) {
-        gradient[0] = derivative(x[0]);
-        return value(x[0]);
     }
 
     @Override

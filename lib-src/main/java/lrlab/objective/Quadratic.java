@@ -6,7 +6,7 @@ package lrlab.objective;
  * <p>The seeds' (w − c)² is {@code Quadratic.shifted(c)}: a = 2, w* = c. Gradient descent on it
  * obeys w_{t+1} − w* = (1 − ηa)(w_t − w*), which the analysis package turns into regimes.
  */
-public final class Quadratic implements Objective {
+public final class Quadratic implements ScalarObjective {
 
     private final double a;
     private final double minimizer;
@@ -61,22 +61,6 @@ public final class Quadratic implements Objective {
     /** L'(w) for a scalar w. */
     public double derivative(double w) {
         return a * (w - minimizer);
-    }
-
-    @Override
-    public int dimension() {
-        return 1;
-    }
-
-    @Override
-    public double value(double[] x) {
-        return value(x[0]);
-    }
-
-    @Override
-    public double valueAndGradient(double[] x, double[] gradient) {
-        gradient[0] = derivative(x[0]);
-        return value(x[0]);
     }
 
     @Override

@@ -4,7 +4,7 @@ package lrlab.objective;
  * f(x) = sin(x), f'(x) = cos(x): a non-convex loss with a minimum at every x* = −π/2 + 2πk, where
  * f'' = 1. Which one gradient descent reaches depends on the start and the learning rate.
  */
-public final class Sine implements Objective {
+public final class Sine implements ScalarObjective {
 
     private static final Sine INSTANCE = new Sine();
 
@@ -30,22 +30,6 @@ public final class Sine implements Objective {
     /** cos(x). */
     public double derivative(double x) {
         return Math.cos(x);
-    }
-
-    @Override
-    public int dimension() {
-        return 1;
-    }
-
-    @Override
-    public double value(double[] x) {
-        return Math.sin(x[0]);
-    }
-
-    @Override
-    public double valueAndGradient(double[] x, double[] gradient) {
-        gradient[0] = Math.cos(x[0]);
-        return Math.sin(x[0]);
     }
 
     @Override

@@ -59,25 +59,13 @@ public final class Plots {
      */
     public static PlotlyFigure pathsOnCurve(String title, DoubleUnaryOperator f, double from, double to,
                                             Table runs, String x, String group) {
-        if (!(from < to)) {
-            throw new IllegalArgumentException("the curve's range needs from < to, got [" + from + ", " + to + "]");
-        }
         requireColumns(runs, x, group);
         PlotlyFigure figure = lines(title, runs, x, "loss", group);
         for (int i = 0; i < figure.data().size(); i++) {
             ((ObjectNode) figure.data().get(i)).put("mode", "lines+markers");
         }
-        ObjectNode curve = PlotlyFigure.JSON.createObjectNode();
-        curve.put("type", "scatter").put("mode", "lines").put("name", "L(" + x + ")");
-        curve.putObject("line").put("color", "lightgray").put("width", 3);
-        ArrayNode xs = curve.putArray("x");
-        ArrayNode ys = curve.putArray("y");
-        int n = 200;
-        for (int i = 0; i <= n; i++) {
-            double v = from + (to - from) * i / n;
-            xs.add(v);
-            ys.add(f.applyAsDouble(v));
-        }
+        ObjectNode curve = curveTrace(f, from, to, "L(" + x + ")");
+        ArrayNode ys = (ArrayNode) curve.get("y");
         figure.data().insert(0, curve);
         figure.axis("xaxis").putArray("range").add(from).add(to);
         // a diverging path would stretch the y axis until the curve is a flat line: keep the curve's range
@@ -89,6 +77,28 @@ public final class Plots {
         double pad = 0.05 * (hi - lo);
         figure.axis("yaxis").putArray("range").add(lo - pad).add(hi + pad);
         return figure;
+    }
+
+    /**
+     * A light-grey line y = f(x) sampled at 201 points of [from, to], drawn behind paths; hovering
+     * skips it so the tooltips show the paths.
+     */
+    static ObjectNode curveTrace(DoubleUnaryOperator f, double from, double to, String name) {
+        if (!(from < to)) {
+            throw new IllegalArgumentException("the curve's range needs from < to, got [" + from + ", " + to + "]");
+        }
+        ObjectNode curve = PlotlyFigure.JSON.createObjectNode();
+        curve.put("type", "scatter").put("mode", "lines").put("name", name).put("hoverinfo", "skip");
+        curve.putObject("line").put("color", "lightgray").put("width", 3);
+        ArrayNode xs = curve.putArray("x");
+        ArrayNode ys = curve.putArray("y");
+        int n = 200;
+        for (int i = 0; i <= n; i++) {
+            double v = from + (to - from) * i / n;
+            xs.add(v);
+            ys.add(f.applyAsDouble(v));
+        }
+        return curve;
     }
 
     static void requireColumns(Table table, String... names) {

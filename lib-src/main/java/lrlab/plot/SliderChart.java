@@ -43,20 +43,7 @@ public final class SliderChart {
 
     /** A fixed background curve y = f(x) on [from, to] (also the x range of the chart). */
     public SliderChart curve(DoubleUnaryOperator f, double from, double to) {
-        if (!(from < to)) {
-            throw new IllegalArgumentException("the curve's range needs from < to, got [" + from + ", " + to + "]");
-        }
-        curve = PlotlyFigure.JSON.createObjectNode();
-        curve.put("type", "scatter").put("mode", "lines").put("name", "loss curve").put("hoverinfo", "skip");
-        curve.putObject("line").put("color", "lightgray").put("width", 3);
-        ArrayNode xs = curve.putArray("x");
-        ArrayNode ys = curve.putArray("y");
-        int n = 200;
-        for (int i = 0; i <= n; i++) {
-            double v = from + (to - from) * i / n;
-            xs.add(v);
-            ys.add(f.applyAsDouble(v));
-        }
+        curve = Plots.curveTrace(f, from, to, "loss curve");
         xRange = new double[] {from, to};
         return this;
     }
