@@ -7,6 +7,7 @@ import lrlab.analysis.QuadraticStability;
 import lrlab.analysis.Regime;
 import lrlab.objective.LeastSquares;
 import lrlab.objective.Objective;
+import lrlab.objective.Quadratic;
 import lrlab.objective.QuadraticForm;
 import lrlab.objective.Rosenbrock;
 import lrlab.optim.Optimizer;
@@ -16,9 +17,9 @@ import lrlab.optim.Optimizer;
  * optimizer from {@code torch.class} and {@code torch.args} (see {@link TorchOptimizers}), then runs
  * the standard torch loop — record L(x) and ∇L(x), step, record x — for {@code steps} steps, stopping
  * after the first step whose parameters leave |x| ≤ 1e6 (a diverging run), and compares
- * {@code trace.loss}, {@code trace.grad} and {@code trace.params} under the case's tolerance. On
- * {@code quadratic1d} it also checks the objective's {@code stability_limit_lr} and {@code optimal_lr},
- * and a case's {@code analysis} block (a, 2/a, 1/a, ηa, 1 − ηa, regime, and {@code diverges} against
+ * {@code trace.loss}, {@code trace.grad} and {@code trace.params} under the case's tolerance. It also
+ * checks the facts the case states about its objective (minimiser, eigenvalues, condition number,
+ * 2/L, 2/(L + μ) or 2/a, 1/a) against the library's, and a case's {@code analysis} block (a, 2/a, 1/a, ηa, 1 − ηa, regime, and {@code diverges} against
  * the regime) against {@link QuadraticStability} and {@link Regime} (see {@link AnalysisCheck}).
  */
 public final class OptimizerCaseRunner implements CaseRunner {
@@ -82,24 +83,13 @@ public final class OptimizerCaseRunner implements CaseRunner {
         }
         JsonNode analysis = c.get("analysis");
         if (analysis != null && !analysis.isNull()) {
-            if (!(objective instanceof Quadratic1d q) || !analysis.isObject()) {
+            if (!(objective instanceof Quadratic q) || !analysis.isObject()) {
                 throw new OracleFormatException("analysis is only defined (as an object) for plain SGD on quadratic1d");
             }
-            Regime regime = AnalysisCheck.check(check, analysis, lr, q.a);
+            Regime regime = AnalysisCheck.check(check, analysis, lr, q.curvature());
             AnalysisCheck.checkDiverges(check, c, regime);
         }
-        if (objective instanceof Quadratic1d q) {
-            QuadraticStability facts = QuadraticStability.of(q.a, q.wStar);
-            JsonNode spec = c.get("objective");
-            if (spec.has("stability_limit_lr")) {
-                check.compareScalar("objective.stability_limit_lr", facts.stabilityLimit(),
-                        Json.number(spec.get("stability_limit_lr"), "objective.stability_limit_lr"));
-            }
-            if (spec.has("optimal_lr")) {
-                check.compareScalar("objective.optimal_lr", facts.optimalLr(),
-                        Json.number(spec.get("optimal_lr"), "objective.optimal_lr"));
-            }
-        }
+        checkObjectiveFacts(check, c.get("objective"), objective);
         int n = Math.min(recorded, expectedRecorded);
         JsonNode expLoss = series(trace, "loss", expectedRecorded);
         JsonNode expGrad = series(trace, "grad", expectedRecorded);
@@ -110,6 +100,49 @@ public final class OptimizerCaseRunner implements CaseRunner {
             compareVector(check, "params", k, params[k], expParams.get(k));
         }
         return check.result(id);
+    }
+
+    /**
+     * The facts the case states about its objective (minimiser, eigenvalues, condition number,
+     * stability limit, best constant rate), each compared with what the library computes: EJML's
+     * eigen-decomposition for the quadratic form, the normal equations for least squares.
+     */
+    private static void checkObjectiveFacts(SeriesCheck check, JsonNode spec, Objective objective) {
+        if (objective instanceof Quadratic q) {
+            QuadraticStability facts = QuadraticStability.of(q.curvature(), q.minimizer());
+            scalarFact(check, spec, "stability_limit_lr", facts.stabilityLimit());
+            scalarFact(check, spec, "optimal_lr", facts.optimalLr());
+        } else if (objective instanceof QuadraticForm form) {
+            vectorFact(check, spec, "minimizer", form.minimizer());
+            vectorFact(check, spec, "eigenvalues", form.eigenvalues());
+            scalarFact(check, spec, "condition_number", form.conditionNumber());
+            scalarFact(check, spec, "stability_limit_lr", form.stabilityLimit());
+            scalarFact(check, spec, "optimal_lr", form.optimalLr());
+        } else if (objective instanceof LeastSquares ls) {
+            vectorFact(check, spec, "minimizer", ls.minimizer());
+        } else if (objective instanceof Rosenbrock r) {
+            vectorFact(check, spec, "minimizer", r.minimizer());
+        }
+    }
+
+    private static void scalarFact(SeriesCheck check, JsonNode spec, String key, double got) {
+        if (spec.has(key)) {
+            check.compareScalar("objective." + key, got, Json.number(spec.get(key), "objective." + key));
+        }
+    }
+
+    private static void vectorFact(SeriesCheck check, JsonNode spec, String key, double[] got) {
+        if (!spec.has(key)) {
+            return;
+        }
+        double[] expected = Json.vector(spec.get(key), "objective." + key);
+        if (expected.length != got.length) {
+            check.fail("objective." + key + ": length " + got.length + ", expected " + expected.length);
+            return;
+        }
+        for (int i = 0; i < got.length; i++) {
+            check.compare("objective." + key, i, got[i], expected[i]);
+        }
     }
 
     private static boolean outOfBounds(double[] x) {
@@ -157,7 +190,7 @@ public final class OptimizerCaseRunner implements CaseRunner {
         String name = spec.path("name").asText("");
         switch (name) {
             case "quadratic1d":
-                return new Quadratic1d(Json.number(required(spec, "a"), "objective.a"),
+                return Quadratic.of(Json.number(required(spec, "a"), "objective.a"),
                         Json.number(required(spec, "w_star"), "objective.w_star"));
             case "quadratic2d":
             case "quadratic_form":
@@ -173,35 +206,6 @@ public final class OptimizerCaseRunner implements CaseRunner {
             default:
                 throw new OracleFormatException("unknown objective '" + name
                         + "' (known: quadratic1d, quadratic2d, rosenbrock, least_squares)");
-        }
-    }
-
-    /** L(w) = 0.5·a·(w − w*)², as the oracle writes it (the lead's Quadratic is the notebook-facing one). */
-    private static final class Quadratic1d implements Objective {
-        private final double a;
-        private final double wStar;
-
-        Quadratic1d(double a, double wStar) {
-            this.a = a;
-            this.wStar = wStar;
-        }
-
-        @Override
-        public int dimension() {
-            return 1;
-        }
-
-        @Override
-        public double value(double[] x) {
-            double d = x[0] - wStar;
-            return 0.5 * a * (d * d);
-        }
-
-        @Override
-        public double valueAndGradient(double[] x, double[] gradient) {
-            double d = x[0] - wStar;
-            gradient[0] = a * d;
-            return 0.5 * a * (d * d);
         }
     }
 
