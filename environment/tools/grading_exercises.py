@@ -530,6 +530,38 @@ assertTrue(List.of("steep", "valley", "minimum", "diverg", "fall", "drop", "decr
 ]
 
 # --- 6. rates for SGD and Adam on a real data set within a budget ---------------------------------------
+def rate_choice(section, label, key, method, factory, conditions, solution, hint):
+    """The three cells that ask for one optimizer's rate: the task, the graded answer and its test
+    (visible: the rate is sane; hidden: seeds 0 and 1 reach the target after 3 epochs)."""
+    return [
+        ("md", f"""
+## {section}. A rate for {label} (3 points)
+
+Complete `{method}()`. The grader trains with `{factory}({method}()).build()` ({conditions}) and expects
+a validation loss below 0.3 after 3 epochs.
+"""),
+        ("answer", f"""
+double {method}() {{
+    // BEGIN SOLUTION
+    return {solution};
+    // END SOLUTION
+}}
+""", f"{key}_rate"),
+        ("test", f"""
+double {key}Lr = {method}();
+assertTrue(Double.isFinite({key}Lr) && {key}Lr > 0, "{method}() must be a positive, finite rate, got " + {key}Lr);
+markdown("{label} with lr " + {key}Lr + ": validation loss " + valLoss({factory}({key}Lr).build(), 0) + " (target < 0.3)");
+// BEGIN HIDDEN TESTS
+for (long seed : new long[] {{0, 1}}) {{
+    double v = valLoss({factory}({key}Lr).build(), seed);
+    assertTrue(v < TARGET, "{label} with lr " + {key}Lr + " reaches validation loss " + v + " after 3 epochs (seed " + seed
+            + "), not below 0.3: {hint});
+}}
+// END HIDDEN TESTS
+""", f"test_{key}_rate", 3),
+    ]
+
+
 EXERCISES.setdefault("tuning", {})["06_sgd_and_adam"] = [
     ("md", r"""
 # Exercise 6: rates for SGD and Adam within a budget
@@ -579,56 +611,11 @@ for (double lr : new double[] {0.001, 0.01, 0.1, 1.0}) {
 }
 markdown(sb.toString());
 """),
-    ("md", r"""
-## 6a. A rate for SGD (3 points)
-
-Complete `sgdRate()`. The grader trains with `Optimizers.sgd(sgdRate()).build()` (seeds 0 and 1) and expects a validation
-loss below 0.3 after 3 epochs.
-"""),
-    ("answer", """
-double sgdRate() {
-    // BEGIN SOLUTION
-    return 0.3;
-    // END SOLUTION
-}
-""", "sgd_rate"),
-    ("test", """
-double sgdLr = sgdRate();
-assertTrue(Double.isFinite(sgdLr) && sgdLr > 0, "sgdRate() must be a positive, finite rate, got " + sgdLr);
-markdown("SGD with lr " + sgdLr + ": validation loss " + valLoss(Optimizers.sgd(sgdLr).build(), 0) + " (target < 0.3)");
-// BEGIN HIDDEN TESTS
-for (long seed : new long[] {0, 1}) {
-    double v = valLoss(Optimizers.sgd(sgdLr).build(), seed);
-    assertTrue(v < TARGET, "SGD with lr " + sgdLr + " reaches validation loss " + v + " after 3 epochs (seed " + seed
-            + "), not below 0.3: " + (Double.isFinite(v) && v > 1 ? "try a larger rate" : "try another rate on the grid"));
-}
-// END HIDDEN TESTS
-""", "test_sgd_rate", 3),
-    ("md", r"""
-## 6b. A rate for Adam (3 points)
-
-Complete `adamRate()`. The grader trains with `Optimizers.adam(adamRate()).build()` (default betas 0.9, 0.999; seeds 0
-and 1) and expects a validation loss below 0.3 after 3 epochs.
-"""),
-    ("answer", """
-double adamRate() {
-    // BEGIN SOLUTION
-    return 0.01;
-    // END SOLUTION
-}
-""", "adam_rate"),
-    ("test", """
-double adamLr = adamRate();
-assertTrue(Double.isFinite(adamLr) && adamLr > 0, "adamRate() must be a positive, finite rate, got " + adamLr);
-markdown("Adam with lr " + adamLr + ": validation loss " + valLoss(Optimizers.adam(adamLr).build(), 0) + " (target < 0.3)");
-// BEGIN HIDDEN TESTS
-for (long seed : new long[] {0, 1}) {
-    double v = valLoss(Optimizers.adam(adamLr).build(), seed);
-    assertTrue(v < TARGET, "Adam with lr " + adamLr + " reaches validation loss " + v + " after 3 epochs (seed " + seed
-            + "), not below 0.3: Adam's good rates are much smaller than SGD's, try 10x less or more");
-}
-// END HIDDEN TESTS
-""", "test_adam_rate", 3),
+    # hint: the rest of the failure message, as Java source after `"), not below 0.3: `
+    *rate_choice("6a", "SGD", "sgd", "sgdRate", "Optimizers.sgd", "seeds 0 and 1", "0.3",
+                 '" + (Double.isFinite(v) && v > 1 ? "try a larger rate" : "try another rate on the grid")'),
+    *rate_choice("6b", "Adam", "adam", "adamRate", "Optimizers.adam", "default betas 0.9, 0.999; seeds 0 and 1", "0.01",
+                 'Adam\'s good rates are much smaller than SGD\'s, try 10x less or more"'),
 ]
 
 def write_all(dest: Path = SOURCE) -> list[Path]:
