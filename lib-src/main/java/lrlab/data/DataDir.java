@@ -39,8 +39,8 @@ public final class DataDir {
         Path p = locate().resolve(file);
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("data file not found: " + p
-                    + " (copy it from ../shared/data into the project's data/ folder, or point -Dlrlab.data"
-                    + " or LRLAB_ROOT at the folder that has it)");
+                    + " (the project's data/ folder ships it: restore it with git checkout -- data/, or point"
+                    + " -Dlrlab.data or LRLAB_ROOT at the folder that has it)");
         }
         return p;
     }

@@ -81,7 +81,7 @@ public final class Replay {
     /** The command line, with its streams passed in so it can be tested. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: replay FILE.json...  (PyTorch oracle files, schema in shared/oracles/README.md)");
+            err.println("usage: replay FILE.json...  (PyTorch oracle files, schema in lib-src/test/resources/oracles/README.md)");
             return 2;
         }
         Replay replay = new Replay();

@@ -5,49 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
+import lrlab.testutil.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Replays every public PyTorch optimizer trace ({@code ${lrlab.shared}/oracles/optimizers.json}). */
+/** Replays every public PyTorch optimizer trace (test resource {@code oracles/optimizers.json}). */
 class OptimizerOracleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode cases() throws IOException {
-        return JSON.readTree(oracleFile("optimizers.json").toFile());
+    static JsonNode cases() {
+        return Oracles.read("optimizers.json");
     }
 
-    /**
-     * ${lrlab.shared}/oracles/NAME; when that does not exist (a git worktree one level deeper than
-     * main), the nearest ancestor of the working directory with shared/oracles/NAME.
-     */
-    static Path oracleFile(String name) {
-        Path p = Path.of(System.getProperty("lrlab.shared", "shared"), "oracles", name);
-        for (Path dir = Path.of("").toAbsolutePath(); !java.nio.file.Files.exists(p) && dir != null;
-                dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("oracles").resolve(name);
-            if (java.nio.file.Files.exists(candidate)) {
-                p = candidate;
-            }
-        }
-        return p;
-    }
-
-    static Stream<Arguments> oracleCases() throws IOException {
-        List<Arguments> list = new ArrayList<>();
-        for (JsonNode c : cases()) {
-            list.add(Arguments.of(c.get("id").asText(), c));
-        }
-        return list.stream();
+    static Stream<Arguments> oracleCases() {
+        return Oracles.cases("optimizers.json").stream();
     }
 
     @ParameterizedTest(name = "{0}")

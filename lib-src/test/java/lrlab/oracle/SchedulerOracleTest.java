@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,17 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SchedulerOracleTest {
 
-    private static JsonNode cases() throws IOException {
-        Path file = lrlab.testutil.Oracles.file("schedulers.json");
-        return new ObjectMapper().readTree(file.toFile());
+    private static JsonNode cases() {
+        return lrlab.testutil.Oracles.read("schedulers.json");
     }
 
-    static Stream<Arguments> schedulerCases() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : cases()) {
-            out.add(Arguments.of(c.get("id").asText(), c));
-        }
-        return out.stream();
+    static Stream<Arguments> schedulerCases() {
+        return lrlab.testutil.Oracles.cases("schedulers.json").stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,39 +4,51 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** Reads the PyTorch oracle files from ../shared/oracles (system property lrlab.shared). */
+/**
+ * Reads the PyTorch oracle traces that the project holds as test resources
+ * ({@code lib-src/test/resources/oracles}, schema and provenance in its README.md).
+ */
 public final class Oracles {
 
     private Oracles() {
     }
 
+    /** The oracle file NAME on the test classpath (e.g. {@code optimizers.json}). */
     public static Path file(String name) {
-        String shared = System.getProperty("lrlab.shared", "../shared");
-        Path p = Path.of(shared, "oracles", name);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException("oracle file " + p.toAbsolutePath()
-                    + " not found: run the tests from the repository (next to ../shared) or set -Dlrlab.shared");
+        URL url = Oracles.class.getResource("/oracles/" + name);
+        if (url == null) {
+            throw new IllegalStateException("oracle file oracles/" + name + " is not on the test classpath:"
+                    + " it belongs in lib-src/test/resources/oracles (regenerate with environment/workbook oracles --regenerate)");
         }
-        return p;
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every case of an oracle file as one JSON tree. */
+    public static JsonNode read(String name) {
+        try {
+            return new ObjectMapper().readTree(file(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One JUnit argument pair (id, case) per case of an oracle file. */
     public static List<Arguments> cases(String name) {
-        try {
-            JsonNode all = new ObjectMapper().readTree(file(name).toFile());
-            List<Arguments> out = new ArrayList<>();
-            for (JsonNode c : all) {
-                out.add(Arguments.of(c.path("id").asText(), c));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode c : read(name)) {
+            out.add(Arguments.of(c.path("id").asText(), c));
         }
+        return out;
     }
 }
