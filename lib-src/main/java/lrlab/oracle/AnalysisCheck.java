@@ -49,14 +49,14 @@ final class AnalysisCheck {
 
     /**
      * Compares the case's {@code diverges} flag, when present, with the regime: a run diverges exactly
-     * when the regime is {@link Regime#DIVERGENT}.
+     * when the regime is {@link Regime#DIVERGING}.
      */
     static void checkDiverges(SeriesCheck check, JsonNode c, Regime regime) {
         JsonNode flag = c.get("diverges");
         if (flag == null) {
             return;
         }
-        boolean implied = regime == Regime.DIVERGENT;
+        boolean implied = regime == Regime.DIVERGING;
         if (!flag.isBoolean()) {
             check.fail("diverges must be true or false, got " + flag);
         } else if (flag.asBoolean() != implied) {

@@ -61,12 +61,12 @@ class OvershootCriterionTest {
         assertEquals(OvershootCriterion.Step.APPROACHING, c.step(7.0, 6.0));
         assertEquals(OvershootCriterion.Step.ARRIVED, c.step(7.0, 3.0));
         assertEquals(OvershootCriterion.Step.ZIG_ZAG, c.step(7.0, 0.0));
-        assertEquals(OvershootCriterion.Step.BOUNCING, c.step(7.0, -1.0));
+        assertEquals(OvershootCriterion.Step.OSCILLATING, c.step(7.0, -1.0));
         assertEquals(OvershootCriterion.Step.DIVERGING, c.step(7.0, -2.0));
         assertEquals(OvershootCriterion.Step.DIVERGING, c.step(7.0, 8.0));
         assertTrue(c.converging(7.0, 0.0));
         assertFalse(c.converging(7.0, -1.0));
-        assertEquals(OvershootCriterion.Step.BOUNCING, c.withRelativeTolerance(1e-9).step(7.0, -1.0000000001));
+        assertEquals(OvershootCriterion.Step.OSCILLATING, c.withRelativeTolerance(1e-9).step(7.0, -1.0000000001));
     }
 
     @Test
@@ -83,6 +83,6 @@ class OvershootCriterionTest {
         assertThrows(IllegalArgumentException.class, () -> c.regime(new double[] {1.0}));
         assertThrows(IllegalArgumentException.class, () -> c.regime(new double[] {0.0, 1.0}));
         assertThrows(IllegalArgumentException.class, () -> c.step(Double.NaN, 1.0));
-        assertEquals(Regime.DIVERGENT, c.regime(new double[] {1.0, 3.0, Double.POSITIVE_INFINITY}));
+        assertEquals(Regime.DIVERGING, c.regime(new double[] {1.0, 3.0, Double.POSITIVE_INFINITY}));
     }
 }

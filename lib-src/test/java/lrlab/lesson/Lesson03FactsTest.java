@@ -28,7 +28,7 @@ class Lesson03FactsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.1, MONOTONE", "0.25, ONE_STEP", "0.4, ZIG_ZAG", "0.5, OSCILLATING", "0.6, DIVERGENT"})
+    @CsvSource({"0.1, MONOTONE", "0.25, ONE_STEP", "0.4, ZIG_ZAG", "0.5, OSCILLATING", "0.6, DIVERGING"})
     void sweepFollowsTheErrorRecursionAndItsRegimes(double lr, Regime regime) {
         var result = RateSweep.onQuadratic(4.0, 1.0).from(3.0).steps(5).run(lr);
         assertClose(q.iterate(lr, 3.0, 5), result.finalW()[0], 1e-12, 1e-12, "w_5 at lr " + lr);
