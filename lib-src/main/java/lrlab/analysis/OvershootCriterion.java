@@ -1,5 +1,6 @@
 package lrlab.analysis;
 
+import lrlab.objective.Regime;
 import lrlab.util.Check;
 
 /**

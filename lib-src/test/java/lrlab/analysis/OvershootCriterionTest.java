@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.stream.Collectors;
+import lrlab.objective.Quadratic;
+import lrlab.objective.Regime;
 import lrlab.testutil.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +54,7 @@ class OvershootCriterionTest {
         Regime expected = Regime.fromOracleName(c.path("analysis").path("regime").asText());
         assertEquals(expected, OvershootCriterion.around(wStar).regime(w), id);
         double lr = c.path("torch").path("args").path("lr").asDouble();
-        assertEquals(expected, QuadraticStability.of(2.0, wStar).regime(lr), id);
+        assertEquals(expected, Quadratic.of(2.0, wStar).regime(lr), id);
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lrlab.analysis.OvershootCriterion;
 import lrlab.analysis.RateSweep;
-import lrlab.analysis.Regime;
 import lrlab.objective.Quadratic;
+import lrlab.objective.Regime;
 import lrlab.objective.Sine;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;

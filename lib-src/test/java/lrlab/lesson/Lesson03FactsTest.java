@@ -4,10 +4,10 @@ import static lrlab.testutil.Tol.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lrlab.analysis.QuadraticStability;
 import lrlab.analysis.RateSweep;
-import lrlab.analysis.Regime;
+import lrlab.objective.Quadratic;
 import lrlab.objective.QuadraticForm;
+import lrlab.objective.Regime;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
 /** The facts notebook 03 (the mathematics of convergence) teaches. */
 class Lesson03FactsTest {
 
-    private final QuadraticStability q = QuadraticStability.of(4.0, 1.0);
+    private final Quadratic q = Quadratic.of(4.0, 1.0);
     private final QuadraticForm form = QuadraticForm.of(new double[][] {{5.5, 4.5}, {4.5, 5.5}});
 
     @Test

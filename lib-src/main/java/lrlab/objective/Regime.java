@@ -1,4 +1,4 @@
-package lrlab.analysis;
+package lrlab.objective;
 
 import java.math.BigDecimal;
 import lrlab.util.Check;
@@ -16,8 +16,8 @@ import lrlab.util.Check;
  *   <li>{@link #OSCILLATING}: ηa = 2, the factor is −1, w bounces between w_0 and 2w* − w_0 forever;</li>
  *   <li>{@link #DIVERGING}: ηa &gt; 2, |factor| &gt; 1, the distance grows geometrically.</li>
  * </ul>
- * These words are the library's one vocabulary for what a run does: a {@link RunClass} verdict and an
- * {@link OvershootCriterion.Step} use the same word ({@code ZIG_ZAG}, {@code OSCILLATING},
+ * These words are the library's one vocabulary for what a run does: a verdict of
+ * {@code lrlab.analysis.RunClass} and a step of {@code lrlab.analysis.OvershootCriterion} use the same word ({@code ZIG_ZAG}, {@code OSCILLATING},
  * {@code DIVERGING}) for the same outcome.
  */
 public enum Regime {
@@ -44,10 +44,7 @@ public enum Regime {
      * @throws IllegalArgumentException if ηa is not finite or ≤ 0
      */
     public static Regime of(double lrTimesCurvature) {
-        if (!(lrTimesCurvature > 0) || !Double.isFinite(lrTimesCurvature)) {
-            throw new IllegalArgumentException(
-                    "lr*a must be finite and > 0, got " + lrTimesCurvature);
-        }
+        Check.positive("lr*a", lrTimesCurvature);
         return fromComparison(Double.compare(lrTimesCurvature, 1.0), Double.compare(lrTimesCurvature, 2.0));
     }
 
