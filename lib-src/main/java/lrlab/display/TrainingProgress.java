@@ -1,24 +1,23 @@
 package lrlab.display;
 
 import java.util.function.Consumer;
-import lrlab.find.LrFinder;
 import lrlab.train.EpochStats;
 import lrlab.train.TrainingListener;
-import lrlab.train.TrainingResult;
-import lrlab.tune.Trial;
+import lrlab.util.Check;
 
 /**
- * One updating notebook line fed by training, tuning and the learning-rate finder: a
- * {@link TrainingListener} (one update per epoch), a {@code Consumer<Trial>} for
- * {@code RateObjective.observed(...)} and an {@link LrFinder.Listener} (every 10th iteration); updates come at most every 100 ms. Each line
- * starts with the current stage, e.g. {@code "SGD lr=0.01 · epoch 3/10 · train 0.412 · val 0.455"}.
- * Nothing is printed: lines go to a {@link Progress} display (or to any line sink in tests).
+ * One updating notebook line fed by training, tuning and the learning-rate finder: the library's
+ * {@link TrainingListener}, so a {@code Trainer}, an {@code LrFinder}, {@code RateObjective.observed(...)}
+ * and every lesson helper that trains take it. Updates come at most every 100 ms. Each line starts with
+ * the current stage, e.g. {@code "SGD lr=0.01 · epoch 3/10 · train 0.412 · val 0.455"}. Nothing is printed:
+ * lines go to a {@link Progress} display (or to any line sink in tests).
  */
-public final class TrainingProgress implements TrainingListener, Consumer<Trial>, LrFinder.Listener {
+public final class TrainingProgress implements TrainingListener {
 
     private final Consumer<String> sink;
     private String stage = "";
     private int epochs;
+    private long plannedSteps;
     private int runs;
     private String last = "";
     private long lastShown;
@@ -28,46 +27,76 @@ public final class TrainingProgress implements TrainingListener, Consumer<Trial>
         this.sink = sink;
     }
 
-    /** Shows a new updating line in the notebook, starting with {@code firstLine}. */
+    /**
+     * Shows a new updating line in the notebook.
+     *
+     * @param firstLine the line shown until the first update
+     * @return the progress display, to pass as a listener
+     */
     public static TrainingProgress show(String firstLine) {
         Progress p = Show.progress(firstLine);
         return new TrainingProgress(p::update);
     }
 
-    /** Sends the lines to {@code sink} (tests, or a custom display). */
+    /**
+     * Sends the lines to {@code sink} (tests, or a custom display).
+     *
+     * @param sink receives every line shown
+     * @return the progress display
+     */
     public static TrainingProgress to(Consumer<String> sink) {
-        if (sink == null) {
-            throw new IllegalArgumentException("sink must not be null");
-        }
-        return new TrainingProgress(sink);
+        return new TrainingProgress(Check.notNull("sink", sink));
     }
 
-    /** Names what runs next (e.g. "Adam lr=0.001"); it prefixes every following line. */
+    /**
+     * Names what runs next; it prefixes every following line.
+     *
+     * @param name e.g. "Adam lr=0.001"
+     * @return this, to pass on as the listener
+     */
     public TrainingProgress stage(String name) {
         stage = name == null ? "" : name;
         emit(stage);
         return this;
     }
 
-    /** Ends with a closing line, e.g. "done: 32 runs". */
+    /**
+     * Ends with a closing line.
+     *
+     * @param line e.g. "done: 32 runs"
+     */
     public void done(String line) {
         emit(line);
     }
 
-    /** Training runs started since creation. */
+    /** @return the runs (trainings, finder tests) started since creation */
     public int runs() {
         return runs;
     }
 
-    /** The last line shown. */
+    /** @return the last line shown, or the last epoch or trial line when a newer one was throttled */
     public String lastLine() {
         return last;
     }
 
     @Override
+    public void onStage(String name) {
+        stage(name);
+    }
+
+    @Override
     public void onStart(int epochs, int stepsPerEpoch) {
         this.epochs = epochs;
+        this.plannedSteps = (long) epochs * stepsPerEpoch;
         runs++;
+    }
+
+    /** A step line, formatted only when it will be shown (a run may take thousands of steps). */
+    @Override
+    public void onStep(long step, double loss, double lr) {
+        if (System.nanoTime() - lastShown >= MIN_INTERVAL_NANOS) {
+            emit(String.format("%s · step %d/%d · lr %.3g · loss %.4g", stage, step, plannedSteps, lr, loss));
+        }
     }
 
     @Override
@@ -77,22 +106,15 @@ public final class TrainingProgress implements TrainingListener, Consumer<Trial>
     }
 
     @Override
-    public void onEnd(TrainingResult result) {
-        if (result.diverged()) {
-            emit(stage + " · diverged at step " + result.divergedStep());
+    public void onEnd(long lastStep, boolean diverged) {
+        if (diverged) {
+            emit(stage + " · diverged at step " + lastStep);
         }
     }
 
     @Override
-    public void accept(Trial t) {
-        emitThrottled(String.format("%s · trial %d · lr %.3g · budget %d · loss %.4g", stage, t.trial(), t.lr(), t.budget(), t.loss()));
-    }
-
-    @Override
-    public void onIteration(int i, double lr, double loss, double smoothed) {
-        if (i % 10 == 0) {
-            emitThrottled(String.format("%s · iteration %d · lr %.3g · smoothed loss %.4g", stage, i, lr, smoothed));
-        }
+    public void onTrial(int trial, double lr, int budget, double loss) {
+        emitThrottled(String.format("%s · trial %d · lr %.3g · budget %d · loss %.4g", stage, trial, lr, budget, loss));
     }
 
     /** Shows {@code line} now (stage changes, the closing line). */

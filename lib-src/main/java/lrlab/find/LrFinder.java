@@ -1,9 +1,10 @@
 package lrlab.find;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
+import lrlab.train.BatchLoop;
+import lrlab.train.TrainingListener;
 import lrlab.util.Check;
 
 /**
@@ -24,8 +25,9 @@ import lrlab.util.Check;
  * course's default. pytorch-lr-finder differs: start = the optimizer's rate, smoothing 1 − 0.05 = 0.95
  * without bias correction, divergence factor 5.
  *
- * <p>Batches are drawn from a seeded shuffle of the model's rows, reshuffled when the next full batch does
- * not fit (the partial last batch is skipped, as fastai's training DataLoader with drop_last).
+ * <p>Batches come from the library's one batch loop ({@link BatchLoop#dropLast}): a seeded shuffle of the
+ * model's rows, reshuffled every epoch, the partial last batch skipped (fastai's training DataLoader with
+ * drop_last).
  *
  * <p>Afterwards the parameters are restored to their values before the test, and the optimizer is
  * {@code reset()} (buffers cleared, as a fresh optimizer) with its rates and momenta restored.
@@ -41,28 +43,33 @@ public final class LrFinder {
     private double divergeFactor = 4;
     private int batchSize = 32;
     private long seed = 0;
-    private Listener listener;
-
-    /** Progress of a finder run, for an updating notebook display (the library never prints). */
-    @FunctionalInterface
-    public interface Listener {
-        /** After iteration i (0-based) with its rate, raw batch loss and smoothed loss. */
-        void onIteration(int i, double lr, double loss, double smoothed);
-    }
+    private TrainingListener listener;
 
     private LrFinder(Model model, Optimizer optimizer) {
         this.model = model;
         this.optimizer = optimizer;
     }
 
-    /** A range test of {@code model} on its data with {@code optimizer} (its rate is overwritten during the test). */
+    /**
+     * A range test of {@code model} on its data with {@code optimizer}.
+     *
+     * @param model the model on its training rows
+     * @param optimizer the optimizer (its rate is overwritten during the test and restored afterwards)
+     * @return a finder to configure and {@link #run}
+     */
     public static LrFinder of(Model model, Optimizer optimizer) {
         Check.notNull("model", model);
         Check.notNull("optimizer", optimizer);
         return new LrFinder(model, optimizer);
     }
 
-    /** Start and end rates, 0 &lt; start &lt; end, both finite (default 1e−7 to 10, fastai). */
+    /**
+     * Start and end rates (default 1e−7 to 10, fastai).
+     *
+     * @param start the first rate, finite and &gt; 0
+     * @param end the last rate, finite and &gt; start
+     * @return this
+     */
     public LrFinder range(double start, double end) {
         Check.positiveRange("start", start, "end", end);
         this.start = start;
@@ -70,43 +77,64 @@ public final class LrFinder {
         return this;
     }
 
-    /** Number of iterations N ≥ 2 (default 100, fastai's num_it and pytorch-lr-finder's num_iter). */
+    /**
+     * @param iterations number of iterations N ≥ 2 (default 100, fastai's num_it and pytorch-lr-finder's num_iter)
+     * @return this
+     */
     public LrFinder iterations(int iterations) {
         this.iterations = Check.atLeast("iterations", iterations, 2);
         return this;
     }
 
-    /** Smoothing β in [0, 1) (default 0.98, fastai). */
+    /**
+     * @param beta smoothing β in [0, 1) (default 0.98, fastai)
+     * @return this
+     */
     public LrFinder beta(double beta) {
         this.beta = Check.unitHalfOpen("beta", beta);
         return this;
     }
 
-    /** Early-stop factor k &gt; 1 (default 4, fastai); {@code Double.POSITIVE_INFINITY} never stops early. */
+    /**
+     * @param k early-stop factor k &gt; 1 (default 4, fastai); {@code Double.POSITIVE_INFINITY} never stops early
+     * @return this
+     */
     public LrFinder divergeFactor(double k) {
         this.divergeFactor = Check.greaterThan("divergeFactor", k, 1);
         return this;
     }
 
-    /** Batch size ≥ 1 (default 32). */
+    /**
+     * @param batchSize rows per batch, ≥ 1 (default 32)
+     * @return this
+     */
     public LrFinder batchSize(int batchSize) {
         this.batchSize = Check.atLeast("batchSize", batchSize, 1);
         return this;
     }
 
-    /** Seed of the batch shuffling (default 0). */
+    /**
+     * @param seed seed of the batch shuffling (default 0)
+     * @return this
+     */
     public LrFinder seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Progress callback after every iteration (null for none). */
-    public LrFinder listener(Listener listener) {
+    /**
+     * @param listener told about the test's steps (a notebook's progress line), or null for none
+     * @return this
+     */
+    public LrFinder listener(TrainingListener listener) {
         this.listener = listener;
         return this;
     }
 
-    /** The rate of iteration i: start · (end/start)^{i/(N−1)}. */
+    /**
+     * @param i the iteration, 0-based
+     * @return the rate of iteration i: start · (end/start)^{i/(N−1)}
+     */
     public double rateAt(int i) {
         return start * Math.pow(end / start, (double) i / (iterations - 1));
     }
@@ -114,11 +142,11 @@ public final class LrFinder {
     /**
      * Runs the test from {@code params}; {@code params} and the optimizer's rates are restored afterwards.
      *
-     * @param params θ (restored: unchanged after the call)
+     * @param params θ (not modified: the test trains a copy)
+     * @return the curve and its suggestions
      */
     public LrFinderResult run(double[] params) {
         Check.length("params", params, model.dimension());
-        double[] saved = params.clone();
         int groups = optimizer.groupCount();
         double[] savedLr = new double[groups];
         double[] savedMomentum = new double[groups];
@@ -126,50 +154,20 @@ public final class LrFinder {
             savedLr[g] = optimizer.lr(g);
             savedMomentum[g] = optimizer.hasMomentum() ? optimizer.momentum(g) : 0;
         }
-        int n = model.data().rows();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] grad = new double[params.length];
-        double[] lrs = new double[iterations];
-        double[] losses = new double[iterations];
-        double[] smoothed = new double[iterations];
-        double avg = 0;
-        double best = Double.POSITIVE_INFINITY;
-        int count = 0;
-        boolean stoppedEarly = false;
-        int pos = n;
+        BatchLoop loop = BatchLoop.dropLast(model, optimizer, batchSize, seed);
+        RangeTest test = new RangeTest();
         try {
-            for (int i = 0; i < iterations; i++) {
-                if (pos + Math.min(batchSize, n) > n) {
-                    shuffle(order, rng);
-                    pos = 0;
-                }
-                int to = Math.min(n, pos + batchSize);
-                double lr = rateAt(i);
-                optimizer.setLr(lr);
-                double loss = model.valueAndGradient(params, grad, order, pos, to);
-                pos = to;
-                avg = beta * avg + (1 - beta) * loss;
-                double s = avg / (1 - Math.pow(beta, i + 1));
-                lrs[count] = lr;
-                losses[count] = loss;
-                smoothed[count] = s;
-                count++;
-                if (listener != null) {
-                    listener.onIteration(i, lr, loss, s);
-                }
-                if (!Double.isFinite(loss) || !Double.isFinite(s) || s > divergeFactor * best) {
-                    stoppedEarly = i < iterations - 1;
-                    break;
-                }
-                best = Math.min(best, s);
-                optimizer.step(params, grad);
+            if (listener != null) {
+                listener.onStart((iterations + loop.stepsPerEpoch() - 1) / loop.stepsPerEpoch(), loop.stepsPerEpoch());
+            }
+            double[] theta = params.clone();
+            while (!loop.stopped()) {
+                loop.epoch(theta, test);
+            }
+            if (listener != null) {
+                listener.onEnd(test.stoppedEarly ? loop.steps() + 1 : loop.steps(), test.stoppedEarly);
             }
         } finally {
-            System.arraycopy(saved, 0, params, 0, params.length);
             optimizer.reset();
             for (int g = 0; g < groups; g++) {
                 optimizer.setLr(g, savedLr[g]);
@@ -178,16 +176,48 @@ public final class LrFinder {
                 }
             }
         }
-        return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count),
-                Arrays.copyOf(smoothed, count), stoppedEarly, iterations);
+        return new LrFinderResult(Arrays.copyOf(test.lrs, test.count), Arrays.copyOf(test.losses, test.count),
+                Arrays.copyOf(test.smoothed, test.count), test.stoppedEarly, iterations);
     }
 
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
+    /**
+     * The test's hooks on the batch loop: iteration i = step − 1 sets lr_i, records ℓ_i and the smoothed
+     * loss, and stops before stepping when the smoothed loss diverges, or after the last iteration.
+     */
+    private final class RangeTest implements BatchLoop.Hooks {
+        final double[] lrs = new double[iterations];
+        final double[] losses = new double[iterations];
+        final double[] smoothed = new double[iterations];
+        int count;
+        double avg;
+        double best = Double.POSITIVE_INFINITY;
+        boolean stoppedEarly;
+
+        @Override
+        public boolean beforeStep(long step, double loss, double currentLr, double[] params, double[] gradient) {
+            int i = (int) step - 1;
+            double lr = rateAt(i);
+            optimizer.setLr(lr);
+            avg = beta * avg + (1 - beta) * loss;
+            double s = avg / (1 - Math.pow(beta, i + 1));
+            lrs[count] = lr;
+            losses[count] = loss;
+            smoothed[count] = s;
+            count++;
+            if (!Double.isFinite(loss) || !Double.isFinite(s) || s > divergeFactor * best) {
+                stoppedEarly = i < iterations - 1;
+                return false;
+            }
+            best = Math.min(best, s);
+            return true;
+        }
+
+        @Override
+        public boolean afterStep(long step, double loss, double lr, double[] params) {
+            if (listener != null) {
+                listener.onStep(step, loss, lr);
+            }
+            return step < iterations;
         }
     }
 }

@@ -3,13 +3,15 @@ package lrlab.lesson;
 import java.util.function.DoubleFunction;
 import lrlab.data.Dataset;
 import lrlab.model.Model;
-import lrlab.display.TrainingProgress;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
-import lrlab.schedule.LinearLR;
 import lrlab.schedule.Schedulers;
+import lrlab.train.BatchLoop;
+import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
+import lrlab.train.TrainingListener;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -25,9 +27,10 @@ import tech.tablesaw.api.Table;
  *   <li>{@code scaled + warmup} — η ramps linearly from η₀ to η₀·B/B₀ over the first {@code warmupEpochs}
  *       epochs (Goyal's gradual warmup; {@code LinearLR} stepped per batch), then stays there.</li>
  * </ul>
- * Steps per epoch = ⌈n/B⌉, so at a fixed number of epochs a large batch takes few, large steps.
+ * Steps per epoch = ⌈n/B⌉, so at a fixed number of epochs a large batch takes few, large steps. The run
+ * settings are the shared ones: epochs and seed for every run, and the batch size is B₀.
  */
-public final class BatchScaling {
+public final class BatchScaling extends RunSettings<BatchScaling> {
 
     /** The three variants, in table order. */
     public static final String FIXED = "fixed";
@@ -39,116 +42,119 @@ public final class BatchScaling {
     private final Model model;
     private final Dataset validation;
     private double baseLr = 0.05;
-    private int baseBatch = 32;
-    private int epochs = 10;
     private int warmupEpochs = 2;
-    private long seed = 0;
     private DoubleFunction<Optimizer> optimizerFor = lr -> Optimizers.sgd(lr).build();
-    private TrainingProgress progress;
+    private TrainingListener listener;
 
     private BatchScaling(Model model, Dataset validation) {
         this.model = model;
         this.validation = validation;
     }
 
-    /** Runs of {@code model} on its training data, scored on {@code validation}. */
+    /**
+     * Runs of {@code model} on its training data, scored on {@code validation}.
+     *
+     * @param model the model on its training rows
+     * @param validation held-out rows
+     * @return the experiment, base rate 0.05 at batch 32 until told otherwise
+     */
     public static BatchScaling on(Model model, Dataset validation) {
-        if (model == null || validation == null) {
-            throw new IllegalArgumentException("model and validation must not be null");
-        }
+        Check.notNull("model", model);
+        Check.notNull("validation", validation);
         return new BatchScaling(model, validation);
     }
 
-    /** η₀ and the batch size B₀ it belongs to (defaults 0.05 at 32). */
-    public BatchScaling base(double lr, int batch) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
-        }
-        this.baseLr = lr;
-        this.baseBatch = batch;
+    @Override
+    protected BatchScaling self() {
         return this;
-    }
-
-    /** Epochs per run (default 10). */
-    public BatchScaling epochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
-        this.epochs = epochs;
-        return this;
-    }
-
-    /** Warmup length in epochs for the warmup variant (default 2; must be < epochs at run time). */
-    public BatchScaling warmupEpochs(int warmupEpochs) {
-        if (warmupEpochs < 1) {
-            throw new IllegalArgumentException("warmupEpochs must be >= 1, got " + warmupEpochs);
-        }
-        this.warmupEpochs = warmupEpochs;
-        return this;
-    }
-
-    /** Seed of initialisation and shuffling (default 0). */
-    public BatchScaling seed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /** The optimizer for a rate (default plain SGD). */
-    public BatchScaling optimizer(DoubleFunction<Optimizer> optimizerFor) {
-        if (optimizerFor == null) {
-            throw new IllegalArgumentException("optimizerFor must not be null");
-        }
-        this.optimizerFor = optimizerFor;
-        return this;
-    }
-
-    /** Shows each run's epochs on an updating line. */
-    public BatchScaling progress(TrainingProgress progress) {
-        this.progress = progress;
-        return this;
-    }
-
-    /** The linear scaling rule's rate at batch size B: η_B = η₀·B/B₀. */
-    public double scaledLr(int batch) {
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
-        }
-        return baseLr * batch / baseBatch;
-    }
-
-    /** Optimizer steps of a whole run at batch size B: epochs·⌈n/B⌉. */
-    public int totalSteps(int batch) {
-        return epochs * stepsPerEpoch(batch);
-    }
-
-    /** ⌈n/B⌉ optimizer steps per epoch on the model's training rows. */
-    public int stepsPerEpoch(int batch) {
-        return (model.data().rows() + batch - 1) / batch;
     }
 
     /**
-     * All three variants at every batch size: table run (the variant), batch, steps_per_epoch, total_steps, lr
-     * (the rate after warmup), val_loss (NaN when diverged), val_accuracy, diverged.
+     * η₀ and the batch size B₀ it belongs to (defaults 0.05 at 32).
+     *
+     * @param lr η₀, finite and &gt; 0
+     * @param batch B₀, ≥ 1 (the run settings' batch size)
+     * @return this
+     */
+    public BatchScaling base(double lr, int batch) {
+        this.baseLr = Check.positive("lr", lr);
+        return batchSize(batch);
+    }
+
+    /**
+     * @param warmupEpochs warmup length in epochs for the warmup variant, ≥ 1 (default 2; must be &lt; epochs at run time)
+     * @return this
+     */
+    public BatchScaling warmupEpochs(int warmupEpochs) {
+        this.warmupEpochs = Check.atLeast("warmupEpochs", warmupEpochs, 1);
+        return this;
+    }
+
+    /**
+     * @param optimizerFor the optimizer for a rate (default plain SGD)
+     * @return this
+     */
+    public BatchScaling optimizer(DoubleFunction<Optimizer> optimizerFor) {
+        this.optimizerFor = Check.notNull("optimizerFor", optimizerFor);
+        return this;
+    }
+
+    /**
+     * Reports each run's epochs (e.g. to a notebook's progress line), each run named as a stage.
+     *
+     * @param listener told about every run, or null for none
+     * @return this
+     */
+    public BatchScaling progress(TrainingListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /**
+     * @param batch B, ≥ 1
+     * @return the linear scaling rule's rate at batch size B: η_B = η₀·B/B₀
+     */
+    public double scaledLr(int batch) {
+        Check.atLeast("batch", batch, 1);
+        return baseLr * batch / config().batchSize();
+    }
+
+    /**
+     * @param batch B, ≥ 1
+     * @return optimizer steps of a whole run at batch size B: epochs·⌈n/B⌉
+     */
+    public int totalSteps(int batch) {
+        return config().epochs() * stepsPerEpoch(batch);
+    }
+
+    /**
+     * @param batch B, ≥ 1
+     * @return ⌈n/B⌉ optimizer steps per epoch on the model's training rows
+     */
+    public int stepsPerEpoch(int batch) {
+        return BatchLoop.stepsPerEpoch(model.rows(), Check.atLeast("batch", batch, 1), false);
+    }
+
+    /**
+     * All three variants at every batch size.
+     *
+     * @param batchSizes the batch sizes B, each ≥ 1
+     * @return one row per variant × batch size: run (the variant), batch, steps_per_epoch, total_steps, lr
+     *         (the rate after warmup), val_loss (NaN when diverged), val_accuracy, diverged
      */
     public Table run(int... batchSizes) {
-        if (batchSizes == null || batchSizes.length == 0) {
-            throw new IllegalArgumentException("batchSizes must not be empty");
+        Check.that(batchSizes != null && batchSizes.length > 0, () -> "batchSizes must not be empty");
+        for (int b : batchSizes) {
+            Check.atLeast("batch sizes", b, 1);
         }
-        if (warmupEpochs >= epochs) {
-            throw new IllegalArgumentException("warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
-        }
+        int epochs = config().epochs();
+        Check.that(warmupEpochs < epochs, () -> "warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
         Table t = Table.create("linear scaling rule").addColumns(StringColumn.create("run"),
                 IntColumn.create("batch"), IntColumn.create("steps_per_epoch"), IntColumn.create("total_steps"),
                 DoubleColumn.create("lr"), DoubleColumn.create("val_loss"), DoubleColumn.create("val_accuracy"),
                 BooleanColumn.create("diverged"));
         for (String variant : new String[] {FIXED, SCALED, WARMUP}) {
             for (int b : batchSizes) {
-                if (b < 1) {
-                    throw new IllegalArgumentException("batch sizes must be >= 1, got " + b);
-                }
                 double lr = variant.equals(FIXED) ? baseLr : scaledLr(b);
                 TrainingResult r = train(variant, b, lr);
                 boolean div = r.diverged() || !Double.isFinite(r.finalValLoss());
@@ -171,9 +177,7 @@ public final class BatchScaling {
      * run fails). Returns the base batch when even the next one fails.
      */
     public static int holdsUpTo(Table runs, String variant, int baseBatch, double tol) {
-        if (!(tol >= 0) || Double.isInfinite(tol)) {
-            throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
-        }
+        Check.nonNegative("tol", tol);
         Table v = runs.where(runs.stringColumn("run").isEqualTo(variant)).sortAscendingOn("batch");
         double base = Double.NaN;
         for (int i = 0; i < v.rowCount(); i++) {
@@ -181,9 +185,9 @@ public final class BatchScaling {
                 base = v.doubleColumn("val_loss").get(i);
             }
         }
-        if (!Double.isFinite(base)) {
-            throw new IllegalArgumentException("no finite run of variant '" + variant + "' at batch " + baseBatch);
-        }
+        double baseLoss = base;
+        Check.that(Double.isFinite(baseLoss), () -> "runs must hold a finite run of variant '" + variant
+                + "' at batch " + baseBatch + ", got none");
         int upTo = baseBatch;
         for (int i = 0; i < v.rowCount(); i++) {
             int b = v.intColumn("batch").get(i);
@@ -200,14 +204,12 @@ public final class BatchScaling {
 
     private TrainingResult train(String variant, int batch, double lr) {
         Optimizer opt = optimizerFor.apply(lr);
-        Trainer t = Trainer.of(model, opt).validation(validation).batchSize(batch).epochs(epochs).seed(seed);
+        Trainer t = Trainer.of(model, opt).config(config().batchSize(batch)).validation(validation).listener(listener);
         if (variant.equals(WARMUP) && lr > baseLr) {
-            LinearLR warm = Schedulers.linearLR(opt, baseLr / lr, 1.0, warmupEpochs * stepsPerEpoch(batch));
-            t.afterStep(s -> warm.step());
+            t.scheduler(Schedulers.linearLR(opt, baseLr / lr, 1.0, warmupEpochs * stepsPerEpoch(batch)), Trainer.Every.BATCH);
         }
-        if (progress != null) {
-            progress.stage(String.format("%s · batch %d · lr %.3g", variant, batch, lr));
-            t.listener(progress);
+        if (listener != null) {
+            listener.onStage(String.format("%s · batch %d · lr %.3g", variant, batch, lr));
         }
         return t.fit();
     }

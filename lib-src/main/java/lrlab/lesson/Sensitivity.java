@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.function.DoubleFunction;
 import lrlab.data.Dataset;
 import lrlab.model.Model;
-import lrlab.display.TrainingProgress;
 import lrlab.optim.Optimizer;
+import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
+import lrlab.train.TrainingListener;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -28,16 +30,13 @@ import tech.tablesaw.api.Table;
  * Table ranges = Sensitivity.goodRanges(t, 0.1);
  * }</pre>
  */
-public final class Sensitivity {
+public final class Sensitivity extends RunSettings<Sensitivity> {
 
     private final String problem;
     private final Model model;
     private final Dataset validation;
-    private int epochs = 10;
-    private int batchSize = 32;
-    private long seed = 0;
     private double divergeFactor = 10;
-    private TrainingProgress progress;
+    private TrainingListener listener;
 
     private Sensitivity(String problem, Model model, Dataset validation) {
         this.problem = problem;
@@ -45,84 +44,76 @@ public final class Sensitivity {
         this.validation = validation;
     }
 
-    /** Sweeps of {@code model} (on its training data), scored on {@code validation}. */
+    /**
+     * Sweeps of {@code model} (on its training data), scored on {@code validation}, with the shared run
+     * defaults (10 epochs, batches of 32, seed 0) until told otherwise.
+     *
+     * @param problem the problem's name in the tables
+     * @param model the model on its training rows
+     * @param validation held-out rows
+     * @return the sweep to configure
+     */
     public static Sensitivity on(String problem, Model model, Dataset validation) {
-        if (problem == null || model == null || validation == null) {
-            throw new IllegalArgumentException("problem, model and validation must not be null");
-        }
+        Check.notNull("problem", problem);
+        Check.notNull("model", model);
+        Check.notNull("validation", validation);
         return new Sensitivity(problem, model, validation);
     }
 
-    /** Epochs per run (default 10). */
-    public Sensitivity epochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
-        this.epochs = epochs;
-        return this;
-    }
-
-    /** Rows per batch (default 32). */
-    public Sensitivity batchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        }
-        this.batchSize = batchSize;
-        return this;
-    }
-
-    /** Seed of initialisation and shuffling, the same for every rate (default 0). */
-    public Sensitivity seed(long seed) {
-        this.seed = seed;
+    @Override
+    protected Sensitivity self() {
         return this;
     }
 
     /**
      * A run whose final validation loss exceeds {@code factor} × the validation loss at initialisation
      * counts as diverged, like a non-finite one (default 10).
+     *
+     * @param factor finite and &gt; 1
+     * @return this
      */
     public Sensitivity divergeFactor(double factor) {
-        if (!(factor > 1) || Double.isInfinite(factor)) {
-            throw new IllegalArgumentException("divergeFactor must be finite and > 1, got " + factor);
-        }
-        this.divergeFactor = factor;
-        return this;
-    }
-
-    /** Shows each run's epochs on an updating line. */
-    public Sensitivity progress(TrainingProgress progress) {
-        this.progress = progress;
+        this.divergeFactor = Check.finiteGreaterThan("divergeFactor", factor, 1);
         return this;
     }
 
     /**
-     * Trains once per rate with {@code optimizerFor.apply(lr)} and returns a table run ("problem ·
-     * optimizer"), problem, optimizer, lr, val_loss (NaN when the run diverged: non-finite, or above divergeFactor × the initial validation loss), diverged.
+     * Reports each run's epochs (e.g. to a notebook's progress line), each run named as a stage.
+     *
+     * @param listener told about every run, or null for none
+     * @return this
+     */
+    public Sensitivity progress(TrainingListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Trains once per rate with {@code optimizerFor.apply(lr)}.
+     *
+     * @param optimizer the optimizer's name in the table
+     * @param optimizerFor a fresh optimizer for a rate
+     * @param rates the rates, each finite and &gt; 0
+     * @return one row per rate: run ("problem · optimizer"), problem, optimizer, lr, val_loss (NaN when the
+     *         run diverged: non-finite, or above divergeFactor × the initial validation loss), diverged
      */
     public Table sweep(String optimizer, DoubleFunction<Optimizer> optimizerFor, double... rates) {
-        if (optimizer == null || optimizerFor == null) {
-            throw new IllegalArgumentException("optimizer name and optimizerFor must not be null");
-        }
-        if (rates == null || rates.length == 0) {
-            throw new IllegalArgumentException("rates must not be empty");
-        }
+        Check.notNull("optimizer", optimizer);
+        Check.notNull("optimizerFor", optimizerFor);
+        Check.nonEmpty("rates", rates);
         for (double lr : rates) {
-            if (!(lr > 0) || Double.isInfinite(lr)) {
-                throw new IllegalArgumentException("rates must be finite and > 0, got " + lr);
-            }
+            Check.positive("rates", lr);
         }
         int n = rates.length;
-        double start = model.on(validation).value(model.initialParams(seed));
+        double start = model.on(validation).value(model.initialParams(config().seed()));
         double[] loss = new double[n];
         boolean[] diverged = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Trainer t = Trainer.of(model, optimizerFor.apply(rates[i])).validation(validation)
-                    .epochs(epochs).batchSize(batchSize).seed(seed);
-            if (progress != null) {
-                progress.stage(String.format("%s · %s lr=%.3g", problem, optimizer, rates[i]));
-                t.listener(progress);
+            if (listener != null) {
+                listener.onStage(String.format("%s · %s lr=%.3g", problem, optimizer, rates[i]));
             }
-            TrainingResult r = t.fit();
+            TrainingResult r = Trainer.of(model, optimizerFor.apply(rates[i])).config(config())
+                    .validation(validation).listener(listener).fit();
             diverged[i] = r.diverged() || !(r.finalValLoss() <= divergeFactor * start);
             loss[i] = diverged[i] ? Double.NaN : r.finalValLoss();
         }
@@ -140,11 +131,15 @@ public final class Sensitivity {
         return t;
     }
 
-    /** {@link #sweep(String, DoubleFunction, double...)} for every optimizer of the map, stacked in map order. */
+    /**
+     * {@link #sweep(String, DoubleFunction, double...)} for every optimizer of the map.
+     *
+     * @param optimizers name → factory, e.g. {@link OptimizerFamily#of}
+     * @param rates the rates, each finite and &gt; 0
+     * @return the sweeps stacked, in map order
+     */
     public Table sweep(Map<String, DoubleFunction<Optimizer>> optimizers, double... rates) {
-        if (optimizers == null || optimizers.isEmpty()) {
-            throw new IllegalArgumentException("optimizers must not be empty");
-        }
+        Check.that(optimizers != null && !optimizers.isEmpty(), () -> "optimizers must name at least one optimizer, got none");
         Table all = null;
         for (Map.Entry<String, DoubleFunction<Optimizer>> e : optimizers.entrySet()) {
             Table t = sweep(e.getKey(), e.getValue(), rates);

@@ -1,6 +1,7 @@
 package lrlab.model;
 
 import lrlab.data.Dataset;
+import lrlab.objective.BatchObjective;
 import lrlab.objective.Objective;
 
 /**
@@ -11,10 +12,16 @@ import lrlab.objective.Objective;
  * <p>Not thread-safe: a model owns scratch buffers. Use {@link #on(Dataset)} for another data set
  * (e.g. validation) with the same architecture.
  */
-public interface Model extends Objective {
+public interface Model extends BatchObjective {
 
     /** The data set the losses are computed on. */
     Dataset data();
+
+    /** @return the number of rows of {@link #data()} */
+    @Override
+    default int rows() {
+        return data().rows();
+    }
 
     /** The same architecture on another data set (same feature count and targets kind). */
     Model on(Dataset data);
@@ -36,6 +43,7 @@ public interface Model extends Objective {
      * @param gradient output, length {@link #dimension()} (modified, overwritten)
      * @return (1/m) Σ loss_i, m = to − from
      */
+    @Override
     double valueAndGradient(double[] params, double[] gradient, int[] indices, int from, int to);
 
     /** Mean loss over rows {@code indices[from..to)}. */

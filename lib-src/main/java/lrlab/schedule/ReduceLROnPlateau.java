@@ -11,7 +11,7 @@ import lrlab.util.Check;
  * cooldownCounter = cooldown and numBadEpochs = 0; during the cooldown bad epochs are not counted,
  * but best still updates. best starts at +∞ (MIN) or −∞ (MAX).
  */
-public final class ReduceLROnPlateau {
+public final class ReduceLROnPlateau implements Scheduler {
 
     /** Whether lower (MIN, a loss) or higher (MAX, an accuracy) is better. */
     public enum Mode { MIN, MAX }
@@ -63,7 +63,23 @@ public final class ReduceLROnPlateau {
         return new Builder();
     }
 
-    /** Feeds the metric of the epoch just finished; may reduce the lr of every group. */
+    /**
+     * Always throws: the plateau scheduler needs the metric.
+     *
+     * @throws IllegalStateException naming the fix
+     */
+    @Override
+    public void step() {
+        throw new IllegalStateException("ReduceLROnPlateau steps on a metric: call step(valLoss), or pass it to "
+                + "Trainer.scheduler(...), which feeds it each epoch's validation loss");
+    }
+
+    /**
+     * Feeds the metric of the epoch just finished; may reduce the lr of every group.
+     *
+     * @param metric the monitored quantity, e.g. the validation loss (not NaN)
+     */
+    @Override
     public void step(double metric) {
         if (Double.isNaN(metric)) {
             throw new IllegalArgumentException("metric must not be NaN");
@@ -127,21 +143,25 @@ public final class ReduceLROnPlateau {
     }
 
     /** Number of {@link #step(double)} calls so far. */
+    @Override
     public int lastEpoch() {
         return lastEpoch;
     }
 
     /** The lr of group 0 after the last step. */
+    @Override
     public double lastLr() {
         return lastLrs[0];
     }
 
     /** The lr of every group after the last step (a copy). */
+    @Override
     public double[] lastLrs() {
         return lastLrs.clone();
     }
 
     /** The optimizer whose lr this scheduler cuts. */
+    @Override
     public Optimizer optimizer() {
         return optimizer;
     }

@@ -9,12 +9,27 @@ import lrlab.optim.Optimizer;
  * momentum or Adam β1) into the optimizer.
  *
  * <p>The standard loop: {@code opt.step(params, grad); sched.step();} — {@link #lastLr()} before
- * {@code opt.step} is the lr that step uses (torch's {@code get_last_lr()}).
+ * {@code opt.step} is the lr that step uses (torch's {@code get_last_lr()}). {@code Trainer.scheduler(s)}
+ * does this for you, after every epoch or every batch.
+ *
+ * <p>{@link ReduceLROnPlateau} steps on a metric, torch's {@code scheduler.step(val_loss)}: every scheduler
+ * takes {@link #step(double)}, and all but the plateau one ignore the metric, so a trainer drives them all
+ * through the same call.
  */
 public interface Scheduler {
 
     /** Advances the schedule by one step (torch's chainable {@code scheduler.step()}). */
     void step();
+
+    /**
+     * Advances the schedule by one step, given the metric of the epoch (or batch) just finished: torch's
+     * {@code scheduler.step(metrics)}. Only {@link ReduceLROnPlateau} reads it; the others call {@link #step()}.
+     *
+     * @param metric e.g. the validation loss
+     */
+    default void step(double metric) {
+        step();
+    }
 
     /** The lr this scheduler last wrote for group 0 (torch's {@code get_last_lr()[0]}). */
     default double lastLr() {

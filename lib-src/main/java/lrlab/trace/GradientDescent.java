@@ -3,17 +3,27 @@ package lrlab.trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import lrlab.objective.BatchObjective;
 import lrlab.objective.Objective;
+import lrlab.optim.Optimizers;
+import lrlab.train.BatchLoop;
 import lrlab.util.Check;
 
 /**
  * Plain gradient descent θ_{t+1} = θ_t − η∇L(θ_t), recorded step by step: the seeds' loop, as a fluent
- * call a student can type ({@code GradientDescent.on(L).from(7).steps(15).sweep(0.1, 0.5)}).
+ * call a student can type ({@code GradientDescent.on(L).from(7).steps(15).sweep(0.1, 0.5)}). Each run is
+ * plain SGD on the library's one {@link BatchLoop}, every step a full-batch step on L.
  *
  * <p>A run stops early, flagged as diverged, at the first iterate that is not finite or whose size
- * passes {@link #divergenceBound(double)} ({@link Recorder#DEFAULT_BOUND} = 1e6 by default, the oracle's cut).
+ * passes {@link #divergenceBound(double)} ({@link #DEFAULT_BOUND} = 1e6 by default, the oracle's cut).
  */
 public final class GradientDescent {
+
+    /**
+     * The default divergence bound on |θ_i|, 1e6, as in the oracle files' diverging runs; the run
+     * classifier's default bound too.
+     */
+    public static final double DEFAULT_BOUND = 1e6;
 
     private final Objective objective;
     private final double[] start;
@@ -30,19 +40,20 @@ public final class GradientDescent {
     /** Gradient descent on {@code objective}, from the origin, for 10 steps until told otherwise. */
     public static GradientDescent on(Objective objective) {
         Check.notNull("objective", objective);
-        return new GradientDescent(objective, new double[objective.dimension()], 10, Recorder.DEFAULT_BOUND);
+        return new GradientDescent(objective, new double[objective.dimension()], 10, DEFAULT_BOUND);
     }
 
-    /** Starts from θ_0 = {@code start} (its length must equal the objective's dimension). */
+    /**
+     * Starts from θ_0 = {@code start}.
+     *
+     * @param start θ_0, finite, one value per dimension of the objective
+     * @return a copy starting there
+     */
     public GradientDescent from(double... start) {
-        if (start.length != objective.dimension()) {
-            throw new IllegalArgumentException("start has " + start.length + " values but " + objective
-                    + " has dimension " + objective.dimension());
-        }
+        Check.that(start.length == objective.dimension(), () -> "start has " + start.length + " values but "
+                + objective + " has dimension " + objective.dimension());
         for (double v : start) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("start must be finite, got " + Arrays.toString(start));
-            }
+            Check.that(Double.isFinite(v), () -> "start must be finite, got " + Arrays.toString(start));
         }
         return new GradientDescent(objective, start.clone(), steps, bound);
     }
@@ -59,36 +70,57 @@ public final class GradientDescent {
         return new GradientDescent(objective, start, steps, bound);
     }
 
-    /** One run at learning rate {@code lr}. */
+    /**
+     * One run.
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @return the iterates θ_0 … θ_n and their losses
+     */
     public Trajectory run(double lr) {
         Check.positive("lr", lr);
-        int d = objective.dimension();
-        double[] iterates = new double[(steps + 1) * d];
-        double[] losses = new double[steps + 1];
-        double[] theta = start.clone();
-        double[] grad = new double[d];
-        System.arraycopy(theta, 0, iterates, 0, d);
-        losses[0] = objective.value(theta);
-        int done = 0;
-        boolean diverged = false;
-        while (done < steps) {
-            objective.valueAndGradient(theta, grad);
+        Recording rec = new Recording(lr);
+        BatchLoop loop = BatchLoop.inOrder(BatchObjective.wholeBatch(objective), Optimizers.sgd(lr).build(), 1);
+        for (int t = 0; t < steps && !loop.stopped(); t++) {
+            loop.epoch(rec.theta, rec);
+        }
+        int done = rec.done;
+        return new Trajectory(lr, rec.d, done, Arrays.copyOf(rec.iterates, (done + 1) * rec.d),
+                Arrays.copyOf(rec.losses, done + 1), rec.diverged);
+    }
+
+    /** The iterates and losses of one run, and the divergence test after every step. */
+    private final class Recording implements BatchLoop.Hooks {
+        final int d = objective.dimension();
+        final double[] theta = start.clone();
+        final double[] iterates = new double[(steps + 1) * d];
+        final double[] losses = new double[steps + 1];
+        int done;
+        boolean diverged;
+
+        Recording(double lr) {
+            System.arraycopy(theta, 0, iterates, 0, d);
+            losses[0] = objective.value(theta);
+        }
+
+        @Override
+        public boolean beforeStep(long step, double loss, double lr, double[] params, double[] gradient) {
+            return true;
+        }
+
+        /** Records θ_t and L(θ_t); stops, flagged, at a non-finite loss or max |θ_i| past the bound. */
+        @Override
+        public boolean afterStep(long step, double loss, double lr, double[] params) {
             double size = 0;
             for (int i = 0; i < d; i++) {
-                theta[i] -= lr * grad[i];
-                size = Math.max(size, Math.abs(theta[i]));
+                size = Math.max(size, Math.abs(params[i]));
             }
-            done++;
-            System.arraycopy(theta, 0, iterates, done * d, d);
-            losses[done] = objective.value(theta);
+            done = (int) step;
+            System.arraycopy(params, 0, iterates, done * d, d);
+            losses[done] = objective.value(params);
             // NaN fails every comparison, so !(size <= bound) also catches non-finite iterates
-            if (!(size <= bound) || !Double.isFinite(losses[done])) {
-                diverged = true;
-                break;
-            }
+            diverged = !(size <= bound) || !Double.isFinite(losses[done]);
+            return !diverged;
         }
-        return new Trajectory(lr, d, done, Arrays.copyOf(iterates, (done + 1) * d),
-                Arrays.copyOf(losses, done + 1), diverged);
     }
 
     /** One run per learning rate, in the order given. */

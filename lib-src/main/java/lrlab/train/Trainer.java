@@ -2,47 +2,52 @@ package lrlab.train;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
-import java.util.function.LongConsumer;
 import lrlab.data.Dataset;
 import lrlab.data.Split;
 import lrlab.model.Evaluation;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
+import lrlab.schedule.Scheduler;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Mini-batch training: each epoch shuffles the training rows (seeded Fisher–Yates), cuts them into
- * batches of {@code batchSize} (the last one may be smaller, torch's drop_last=False), and for each batch
- * computes the mean loss and gradient and calls {@code optimizer.step}. Per-batch and per-epoch hooks let a
- * scheduler run (e.g. {@code afterStep(s -> sched.step())} or {@code afterEpoch(e -> sched.step())}).
- * A non-finite batch loss stops the run before stepping on it and flags the result.
+ * Mini-batch training, as a torch training loop: every epoch shuffles the training rows, and for each batch
+ * of {@code batchSize} rows computes the mean loss and gradient and calls {@code optimizer.step} (the
+ * library's one {@link BatchLoop}); a {@link Scheduler} is stepped after every epoch or every batch, as a
+ * torch user places {@code scheduler.step()}. A non-finite batch loss stops the run before stepping on it and
+ * flags the result.
  *
  * <pre>{@code
- * var result = Trainer.of(Mlp.of(split.train(), 32), new SGD(0.1))
- *         .validation(split.validation()).batchSize(32).epochs(10).seed(0)
- *         .fit();
- * display(result.history());
+ * var opt = Optimizers.adam(1e-3).build();
+ * var run = Trainer.of(Mlp.of(split.train(), 32), opt).validation(split.validation()).epochs(20)
+ *         .scheduler(Schedulers.cosineAnnealingLR(opt, 20)).fit();
+ * table(run.table());
  * }</pre>
  *
  * <p>Fluent setters change this configuration; {@link #fit} keeps all run state apart, so one Trainer can
- * be fitted repeatedly (the optimizer is stepped as given: pass a fresh one, or {@code reset()} it, per run).
+ * be fitted repeatedly (the optimizer and scheduler are stepped as given: pass fresh ones per run).
  */
-public final class Trainer {
+public final class Trainer extends RunSettings<Trainer> {
+
+    /** When a {@link Trainer} steps its scheduler. */
+    public enum Every {
+        /** After every optimizer step (OneCycleLR, CyclicLR, a warmup counted in batches). */
+        BATCH,
+        /** After every epoch, torch's usual place (StepLR, CosineAnnealingLR over epochs, ReduceLROnPlateau). */
+        EPOCH
+    }
 
     private final Model model;
     private final Optimizer optimizer;
-    private int batchSize = 32;
-    private int epochs = 10;
-    private long seed = 0;
     private Dataset validation;
     private double validationFraction = Double.NaN;
     private boolean recordSteps;
-    private LongConsumer afterStep;
-    private IntConsumer afterEpoch;
+    private Scheduler scheduler;
+    private Every every = Every.EPOCH;
     private TrainingListener listener;
 
     private Trainer(Model model, Optimizer optimizer) {
@@ -50,42 +55,31 @@ public final class Trainer {
         this.optimizer = optimizer;
     }
 
-    /** Trains {@code model} (on its data set) with {@code optimizer}. */
+    /**
+     * Trains {@code model} (on its data set) with {@code optimizer}, with {@link RunConfig#DEFAULTS} until
+     * told otherwise.
+     *
+     * @param model the model on its training data
+     * @param optimizer the optimizer, stepped in place
+     * @return a trainer to configure and {@link #fit()}
+     */
     public static Trainer of(Model model, Optimizer optimizer) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
-        if (optimizer == null) {
-            throw new IllegalArgumentException("optimizer must not be null");
-        }
+        Check.notNull("model", model);
+        Check.notNull("optimizer", optimizer);
         return new Trainer(model, optimizer);
     }
 
-    /** Rows per batch, ≥ 1 (default 32). */
-    public Trainer batchSize(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        }
-        this.batchSize = batchSize;
+    @Override
+    protected Trainer self() {
         return this;
     }
 
-    /** Number of epochs, ≥ 1 (default 10). */
-    public Trainer epochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
-        this.epochs = epochs;
-        return this;
-    }
-
-    /** Seed of the shuffling, of the split and of {@link #fit()}'s initialisation (default 0). */
-    public Trainer seed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /** Validation data evaluated after every epoch (same features as the model's data). */
+    /**
+     * Validation data evaluated after every epoch (same features as the model's data).
+     *
+     * @param validation held-out rows
+     * @return this
+     */
     public Trainer validation(Dataset validation) {
         this.validation = validation;
         this.validationFraction = Double.NaN;
@@ -93,107 +87,124 @@ public final class Trainer {
     }
 
     /**
-     * Holds out a seeded fraction in (0, 1) of the model's data for validation and trains on the rest
-     * (no re-standardisation: standardise with {@link Split#standardize()} beforehand to avoid leakage).
+     * Holds out a seeded fraction of the model's data for validation and trains on the rest (no
+     * re-standardisation: standardise with {@link Split#standardize()} beforehand to avoid leakage).
+     *
+     * @param fraction the share held out, in (0, 1)
+     * @return this
      */
     public Trainer validationFraction(double fraction) {
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validationFraction must be in (0, 1), got " + fraction);
-        }
-        this.validationFraction = fraction;
+        this.validationFraction = Check.in("validationFraction", fraction, 0, true, 1, true);
         this.validation = null;
         return this;
     }
 
-    /** Also keep one history row per step (default off). */
+    /**
+     * Also keep one row per step in {@link TrainingResult#steps()} (default off).
+     *
+     * @param record whether to record
+     * @return this
+     */
     public Trainer recordSteps(boolean record) {
         this.recordSteps = record;
         return this;
     }
 
-    /** Called with the 1-based global step after every optimizer step (e.g. a per-batch scheduler). */
-    public Trainer afterStep(LongConsumer hook) {
-        this.afterStep = hook;
+    /**
+     * Steps {@code scheduler} after every epoch, with the epoch's validation loss (the training loss without
+     * validation data) as its metric: {@code ReduceLROnPlateau} reads it, the others ignore it.
+     *
+     * @param scheduler a scheduler attached to this trainer's optimizer
+     * @return this
+     */
+    public Trainer scheduler(Scheduler scheduler) {
+        return scheduler(scheduler, Every.EPOCH);
+    }
+
+    /**
+     * Steps {@code scheduler} after every batch or every epoch. Per batch its metric is the batch loss.
+     *
+     * @param scheduler a scheduler attached to this trainer's optimizer
+     * @param every {@link Every#BATCH} or {@link Every#EPOCH}
+     * @return this
+     */
+    public Trainer scheduler(Scheduler scheduler, Every every) {
+        Check.notNull("scheduler", scheduler);
+        Check.notNull("every", every);
+        Check.that(scheduler.optimizer() == optimizer, () -> "scheduler must drive this trainer's optimizer, "
+                + "got one attached to another optimizer: build it on the optimizer passed to Trainer.of");
+        this.scheduler = scheduler;
+        this.every = every;
         return this;
     }
 
-    /** Called with the 1-based epoch after every completed epoch (e.g. a per-epoch scheduler). */
-    public Trainer afterEpoch(IntConsumer hook) {
-        this.afterEpoch = hook;
-        return this;
-    }
-
-    /** Progress callbacks (see {@link TrainingListener}). */
+    /**
+     * Progress callbacks (see {@link TrainingListener}), e.g. a notebook's progress line.
+     *
+     * @param listener told about the run, or null for none
+     * @return this
+     */
     public Trainer listener(TrainingListener listener) {
         this.listener = listener;
         return this;
     }
 
-    /** Fits from the model's seeded initialisation {@code model.initialParams(seed)}. */
+    /** @return the result of training from the model's seeded initialisation {@code model.initialParams(seed)} */
     public TrainingResult fit() {
-        return fit(model.initialParams(seed));
+        return fit(model.initialParams(config().seed()));
     }
 
     /**
      * Trains {@code params} in place.
      *
      * @param params initial θ (modified: holds the trained parameters afterwards)
+     * @return the history, the optional step rows and whether the run diverged
      */
     public TrainingResult fit(double[] params) {
-        if (params == null || params.length != model.dimension()) {
-            throw new IllegalArgumentException("params must have length " + model.dimension() + ", got "
-                    + (params == null ? "null" : params.length));
-        }
+        Check.length("params", params, model.dimension());
+        RunConfig run = config();
         Model train = model;
         Model val = null;
         if (!Double.isNaN(validationFraction)) {
-            Split s = model.data().split(1 - validationFraction, seed);
+            Split s = model.data().split(1 - validationFraction, run.seed());
             train = model.on(s.train());
             val = model.on(s.validation());
         } else if (validation != null) {
             val = model.on(validation);
         }
-        int n = train.data().rows();
-        int stepsPerEpoch = (n + batchSize - 1) / batchSize;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] grad = new double[params.length];
-
+        BatchLoop loop = BatchLoop.shuffled(train, optimizer, run.batchSize(), run.seed());
+        int epochs = run.epochs();
+        int n = train.rows();
+        StepLog log = new StepLog(recordSteps ? epochs * loop.stepsPerEpoch() : 0);
         int[] hEpoch = new int[epochs];
         double[] hLr = new double[epochs];
         double[] hTrain = new double[epochs];
         double[] hVal = new double[epochs];
         double[] hAcc = new double[epochs];
-        StepLog log = new StepLog(recordSteps ? epochs * stepsPerEpoch : 0, listener, afterStep);
 
         if (listener != null) {
-            listener.onStart(epochs, stepsPerEpoch);
+            listener.onStart(epochs, loop.stepsPerEpoch());
         }
         int done = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, rng);
             double epochLr = optimizer.lr();
-            double lossSum = epoch(train, optimizer, params, grad, order, batchSize, epoch, log);
-            if (log.diverged) {
+            log.epoch = epoch;
+            double lossSum = loop.epoch(params, log);
+            if (loop.stopped()) {
                 break;
             }
             Evaluation eval = val == null ? null : val.evaluate(params);
-            double valLoss = eval == null ? Double.NaN : eval.loss();
-            double valAcc = eval == null ? Double.NaN : eval.accuracy();
             hEpoch[done] = epoch;
             hLr[done] = epochLr;
             hTrain[done] = lossSum / n;
-            hVal[done] = valLoss;
-            hAcc[done] = valAcc;
+            hVal[done] = eval == null ? Double.NaN : eval.loss();
+            hAcc[done] = eval == null ? Double.NaN : eval.accuracy();
             done++;
             if (listener != null) {
-                listener.onEpoch(new EpochStats(epoch, epochLr, lossSum / n, valLoss, valAcc));
+                listener.onEpoch(new EpochStats(epoch, epochLr, hTrain[done - 1], hVal[done - 1], hAcc[done - 1]));
             }
-            if (afterEpoch != null) {
-                afterEpoch.accept(epoch);
+            if (scheduler != null && every == Every.EPOCH) {
+                scheduler.step(val == null ? hTrain[done - 1] : hVal[done - 1]);
             }
         }
         Table history = Table.create("history").addColumns(
@@ -204,116 +215,80 @@ public final class Trainer {
                 DoubleColumn.create("val_accuracy", Arrays.copyOf(hAcc, done)));
         Table steps = Table.create("steps").addColumns(
                 LongColumn.create("step", Arrays.copyOf(log.step, log.recorded)),
-                IntColumn.create("epoch", Arrays.copyOf(log.epoch, log.recorded)),
+                IntColumn.create("epoch", Arrays.copyOf(log.epochs, log.recorded)),
                 DoubleColumn.create("lr", Arrays.copyOf(log.lr, log.recorded)),
                 DoubleColumn.create("loss", Arrays.copyOf(log.loss, log.recorded)));
         TrainingResult result = new TrainingResult(params, history, steps, log.diverged, log.divergedStep, done);
         if (listener != null) {
-            listener.onEnd(result);
+            listener.onEnd(log.diverged ? log.divergedStep : loop.steps(), log.diverged);
         }
         return result;
     }
 
-    /** Fisher–Yates shuffle of {@code a} in place. */
-    static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
     /**
-     * Runs {@code epochs} epochs with no history, no hooks and no validation: the same batch loop as
-     * {@link #fit} (one shared method), allocation-free, for the benchmark. Returns the mean training loss of
-     * the last epoch. Unlike {@link #fit} it does not stop at a non-finite batch loss.
+     * Runs {@code epochs} epochs with no history, no hooks and no validation, allocation-free, for the
+     * benchmark: {@link BatchLoop#epochs}. Unlike {@link #fit} it does not stop at a non-finite batch loss.
      *
+     * @param model the model on its training rows
+     * @param optimizer stepped in place
+     * @param params θ (modified)
+     * @param grad gradient buffer of length {@code model.dimension()} (modified)
      * @param order row order buffer of length n (shuffled in place)
-     * @param grad gradient buffer of length {@code model.dimension()}
+     * @param batchSize rows per batch
+     * @param epochs epochs to run
+     * @param rng the shuffling's random numbers
+     * @return the mean training loss of the last epoch
      */
     public static double epochs(Model model, Optimizer optimizer, double[] params, double[] grad, int[] order,
                                 int batchSize, int epochs, SplittableRandom rng) {
-        double lossSum = 0;
-        for (int e = 1; e <= epochs; e++) {
-            shuffle(order, rng);
-            lossSum = epoch(model, optimizer, params, grad, order, batchSize, e, null);
-        }
-        return lossSum / order.length;
+        return BatchLoop.epochs(model, optimizer, params, grad, order, batchSize, epochs, rng);
     }
 
-    /**
-     * One epoch: for each batch {@code order[from..to)} of {@code batchSize} rows (the last may be smaller),
-     * L_b = mean loss with its gradient, then {@code optimizer.step}. Returns Σ_b L_b·|b| (the row-weighted
-     * loss sum). With a {@code log} (nullable) the steps are counted, recorded and reported, and the epoch
-     * stops at the first non-finite L_b without stepping on it (returns NaN, {@code log.diverged} set).
-     */
-    private static double epoch(Model model, Optimizer optimizer, double[] params, double[] grad, int[] order,
-                                int batchSize, int epoch, StepLog log) {
-        int n = order.length;
-        double lossSum = 0;
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            double loss = model.valueAndGradient(params, grad, order, from, to);
-            double lr = log == null ? Double.NaN : log.record(epoch, loss, optimizer.lr());
-            if (log != null && log.diverged) {
-                return Double.NaN;
-            }
-            optimizer.step(params, grad);
-            lossSum += loss * (to - from);
-            if (log != null) {
-                log.stepped(loss, lr);
-            }
-        }
-        return lossSum;
-    }
-
-    /** Run state of one {@link #fit}: the global step, divergence, the optional step rows and the hooks. */
-    private static final class StepLog {
+    /** Per-run state of {@link #fit}: the optional step rows, divergence, the per-batch scheduler and the listener. */
+    private final class StepLog implements BatchLoop.Hooks {
         final long[] step;
-        final int[] epoch;
+        final int[] epochs;
         final double[] lr;
         final double[] loss;
-        final TrainingListener listener;
-        final LongConsumer afterStep;
+        int epoch;
         int recorded;
-        long steps;
         boolean diverged;
         long divergedStep = -1;
 
-        StepLog(int capacity, TrainingListener listener, LongConsumer afterStep) {
+        StepLog(int capacity) {
             this.step = new long[capacity];
-            this.epoch = new int[capacity];
+            this.epochs = new int[capacity];
             this.lr = new double[capacity];
             this.loss = new double[capacity];
-            this.listener = listener;
-            this.afterStep = afterStep;
         }
 
-        /** Counts a step about to be taken with batch loss {@code l} at rate {@code r}; returns r. */
-        double record(int e, double l, double r) {
-            steps++;
+        /** Records the step about to be taken; a non-finite loss stops the run before it. */
+        @Override
+        public boolean beforeStep(long s, double l, double r, double[] params, double[] gradient) {
             if (recorded < step.length) {
-                step[recorded] = steps;
-                epoch[recorded] = e;
+                step[recorded] = s;
+                epochs[recorded] = epoch;
                 lr[recorded] = r;
                 loss[recorded++] = l;
             }
             if (!Double.isFinite(l)) {
                 diverged = true;
-                divergedStep = steps;
+                divergedStep = s;
+                return false;
             }
-            return r;
+            return true;
         }
 
-        /** After the optimizer step: the listener and the per-step hook. */
-        void stepped(double l, double r) {
+        /** After the optimizer step: the listener, then the per-batch scheduler. */
+        @Override
+        public boolean afterStep(long s, double l, double r, double[] params) {
             if (listener != null) {
-                listener.onStep(steps, l, r);
+                listener.onStep(s, l, r);
             }
-            if (afterStep != null) {
-                afterStep.accept(steps);
+            if (scheduler != null && every == Every.BATCH) {
+                scheduler.step(l);
             }
+            return true;
         }
     }
 }

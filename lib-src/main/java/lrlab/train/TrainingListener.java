@@ -1,24 +1,65 @@
 package lrlab.train;
 
 /**
- * Progress callbacks of a {@link Trainer} run, so a notebook can show an updating display (the library
- * itself never prints). All methods default to doing nothing; override what you need.
+ * The one progress interface of the library: the {@link Trainer}, the learning-rate finder and the tuners
+ * call it, so a notebook can show an updating display (the library itself never prints), and every helper
+ * that trains takes one. All methods default to doing nothing; override what you need.
  */
 public interface TrainingListener {
 
-    /** Before the first step: planned epochs and steps per epoch. */
+    /**
+     * A helper names the run that follows, e.g. "Adam lr=0.001"; a display prefixes its lines with it.
+     *
+     * @param name what runs next
+     */
+    default void onStage(String name) {
+    }
+
+    /**
+     * Before the first step of a run.
+     *
+     * @param epochs planned epochs
+     * @param stepsPerEpoch optimizer steps per epoch
+     */
     default void onStart(int epochs, int stepsPerEpoch) {
     }
 
-    /** After each optimizer step (1-based global step), with the batch loss and the rate it used. */
+    /**
+     * After each optimizer step.
+     *
+     * @param step the 1-based step, counted over the whole run
+     * @param loss the batch loss the step was computed from
+     * @param lr the rate the step used
+     */
     default void onStep(long step, double loss, double lr) {
     }
 
-    /** After each completed epoch, with that epoch's row of the history. */
+    /**
+     * After each completed epoch of a {@link Trainer} run.
+     *
+     * @param stats that epoch's row of the history
+     */
     default void onEpoch(EpochStats stats) {
     }
 
-    /** At the end (also after an early stop on a non-finite loss). */
-    default void onEnd(TrainingResult result) {
+    /**
+     * At the end of a run, also after an early stop.
+     *
+     * @param lastStep the step the run stopped on when it diverged (not taken), else the last step taken
+     * @param diverged whether the run stopped on a diverged loss (a non-finite one; for the finder, its
+     *        smoothed loss passing k × the best)
+     */
+    default void onEnd(long lastStep, boolean diverged) {
+    }
+
+    /**
+     * After a tuner evaluated one rate (see {@code RateObjective.observed}).
+     *
+     * @param trial the 1-based trial number
+     * @param lr the rate tried
+     * @param budget the budget spent on it (epochs when training)
+     * @param loss the loss reached (+∞ or NaN for a diverged run)
+     */
+    default void onTrial(int trial, double lr, int budget, double loss) {
     }
 }

@@ -1,11 +1,11 @@
 package lrlab.tune;
 
-import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 import lrlab.data.Dataset;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.train.Trainer;
+import lrlab.train.TrainingListener;
 import lrlab.train.TrainingResult;
 import lrlab.util.Check;
 
@@ -21,15 +21,19 @@ public interface RateObjective {
     double loss(double lr, int budget);
 
     /**
-     * This objective, reporting every evaluation as a {@link Trial} (numbered from 1) to {@code listener}
-     * after it finishes: the hook for an updating progress display in a notebook.
+     * This objective, reporting every evaluation to {@code listener} after it finishes
+     * ({@link TrainingListener#onTrial}, trials numbered from 1): the hook for an updating progress display in
+     * a notebook, so every tuner reports through the library's one listener.
+     *
+     * @param listener told about every trial
+     * @return the observed objective
      */
-    default RateObjective observed(Consumer<Trial> listener) {
+    default RateObjective observed(TrainingListener listener) {
         Check.notNull("listener", listener);
         int[] count = {0};
         return (lr, budget) -> {
             double loss = loss(lr, budget);
-            listener.accept(new Trial(++count[0], lr, budget, loss));
+            listener.onTrial(++count[0], lr, budget, loss);
             return loss;
         };
     }

@@ -138,6 +138,14 @@ public final class Check {
         return v;
     }
 
+    /** lo &lt; v &lt; ∞; message "{name} must be finite and &gt; 1.0, got 0.5". */
+    public static double finiteGreaterThan(String name, double v, double lo) {
+        if (!(v > lo) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and > " + fmt(lo) + ", got " + fmt(v));
+        }
+        return v;
+    }
+
     /**
      * A log-scale interval 0 &lt; lo &lt; hi &lt; ∞; messages "{loName} must be finite and &gt; 0, got -1.0" and
      * "{hiName} must be finite and &gt; {loName} = 0.1, got 0.05".

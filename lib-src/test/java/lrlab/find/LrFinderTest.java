@@ -122,11 +122,19 @@ class LrFinderTest {
     }
 
     @Test
-    void listenerSeesEveryIteration() {
-        int[] calls = {0};
-        LrFinderResult r = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build())
-                .range(1e-4, 1e-2).iterations(20).listener((i, lr, loss, s) -> calls[0]++).run(new double[11]);
-        assertEquals(r.iterations(), calls[0]);
+    void listenerSeesEveryStepWithItsRate() {
+        java.util.List<Double> rates = new java.util.ArrayList<>();
+        boolean[] ended = {false};
+        LrFinder finder = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build()).range(1e-4, 1e-2).iterations(20);
+        LrFinderResult r = finder.listener(new lrlab.train.TrainingListener() {
+            @Override public void onStep(long step, double loss, double lr) { rates.add(lr); }
+            @Override public void onEnd(long lastStep, boolean diverged) { ended[0] = lastStep == 20 && !diverged; }
+        }).run(new double[11]);
+        assertEquals(r.iterations(), rates.size());
+        for (int i = 0; i < rates.size(); i++) {
+            assertEquals(finder.rateAt(i), rates.get(i));
+        }
+        assertTrue(ended[0]);
     }
 
     @Test

@@ -39,7 +39,9 @@ class Lesson05FactsTest {
         var split = Datasets.diabetes().split(0.8, 0).standardize();
         var race = ScheduledTraining.of(LinearRegression.of(split.train()), split.validation())
                 .lr(BASE).epochs(EPOCHS).batchSize(8).seed(0);
-        Table summary = ScheduledTraining.summary(race.compare(schedules).append(race.plateau("plateau", 0.5, 2)));
+        var withPlateau = new LinkedHashMap<String, Function<Optimizer, ? extends Scheduler>>(schedules);
+        withPlateau.put("plateau", opt -> Schedulers.reduceLROnPlateau(opt, 0.5, 2));
+        Table summary = ScheduledTraining.summary(race.compare(withPlateau));
         for (int r = 0; r < summary.rowCount(); r++) {
             finalLoss.put(summary.stringColumn("run").get(r), summary.doubleColumn("train_loss").get(r));
         }

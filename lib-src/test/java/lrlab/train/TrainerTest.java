@@ -16,6 +16,9 @@ import lrlab.model.Mlp;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
+import lrlab.schedule.ReduceLROnPlateau;
+import lrlab.schedule.Scheduler;
+import lrlab.schedule.Schedulers;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -87,50 +90,82 @@ class TrainerTest {
     }
 
     @Test
-    void hooksAndListenerSeeEveryStepAndEpoch() {
+    void listenerSeesEveryStepEpochAndTheEnd() {
         List<String> events = new ArrayList<>();
         long[] steps = {0};
-        int[] epochs = {0};
-        Optimizer sgd = Optimizers.sgd(0.1).build();
-        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), Optimizers.sgd(0.1).build())
                 .epochs(2).batchSize(100)
-                .afterStep(s -> steps[0] = s)
-                .afterEpoch(e -> {
-                    epochs[0] = e;
-                    sgd.setLr(sgd.lr() / 2);
-                })
                 .listener(new TrainingListener() {
                     @Override public void onStart(int e, int perEpoch) { events.add("start " + e + " " + perEpoch); }
+                    @Override public void onStep(long s, double loss, double lr) { steps[0] = s; }
                     @Override public void onEpoch(EpochStats s) { events.add("epoch " + s.epoch()); }
-                    @Override public void onEnd(TrainingResult res) { events.add("end"); }
+                    @Override public void onEnd(long last, boolean diverged) { events.add("end " + last + " " + diverged); }
                 })
                 .fit();
-        assertEquals(List.of("start 2 5", "epoch 1", "epoch 2", "end"), events);
+        assertEquals(List.of("start 2 5", "epoch 1", "epoch 2", "end 10 false"), events);
         assertEquals(10, steps[0]);
-        assertEquals(2, epochs[0]);
-        assertEquals(0.05, r.history().doubleColumn("lr").get(1), "epoch lr read after the per-epoch hook");
+        assertEquals(2, r.epochsCompleted());
     }
 
     @Test
     void perBatchSchedulerDrivesTheStepLr() {
         Optimizer sgd = Optimizers.sgd(0.1).momentum(0.9).build();
         int perEpoch = (CANCER.train().rows() + 31) / 32;
-        var sched = lrlab.schedule.Schedulers.oneCycleLR(sgd, 0.1, 3 * perEpoch);
+        var sched = Schedulers.oneCycleLR(sgd, 0.1, 3 * perEpoch);
         TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
-                .epochs(3).recordSteps(true).afterStep(s -> sched.step()).fit();
+                .epochs(3).recordSteps(true).scheduler(sched, Trainer.Every.BATCH).fit();
         double[] lr = r.steps().doubleColumn("lr").asDoubleArray();
         lrlab.testutil.Tol.assertClose(0.1 / 25, lr[0], 1e-12, 0, "one-cycle starts at maxLr/25");
         lrlab.testutil.Tol.assertClose(0.1, java.util.Arrays.stream(lr).max().orElseThrow(), 0.02, 0, "peak");
         assertTrue(lr[lr.length - 1] < 1e-3, "annealed at the end: " + lr[lr.length - 1]);
+        assertEquals(3 * perEpoch, sched.lastEpoch(), "stepped once per batch");
     }
 
     @Test
     void perEpochSchedulerShowsInTheHistory() {
         Optimizer sgd = Optimizers.sgd(0.1).build();
-        var sched = lrlab.schedule.Schedulers.stepLR(sgd, 1, 0.5);
         TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd)
-                .epochs(3).afterEpoch(e -> sched.step()).fit();
+                .epochs(3).scheduler(Schedulers.stepLR(sgd, 1, 0.5)).fit();
         assertArrayEquals(new double[] {0.1, 0.05, 0.025}, r.history().doubleColumn("lr").asDoubleArray(), 1e-15);
+    }
+
+    @Test
+    void adamWithACosineScheduleTrainsTheDigitsNetworkInThreeLines() {
+        var adam = Optimizers.adam(0.003).build();
+        var run = Trainer.of(Mlp.of(DIGITS.train(), 32), adam).validation(DIGITS.validation()).epochs(20)
+                .scheduler(Schedulers.cosineAnnealingLR(adam, 20)).fit();
+        double[] lr = run.table().doubleColumn("lr").asDoubleArray();
+        lrlab.testutil.Tol.assertClose(0.003, lr[0], 1e-15, 0, "epoch 1 at the base rate");
+        lrlab.testutil.Tol.assertClose(0.003 * (1 + Math.cos(Math.PI * 19 / 20)) / 2, lr[19], 1e-12, 0, "cosine at epoch 20");
+        assertTrue(run.finalValAccuracy() > 0.95, "val accuracy " + run.finalValAccuracy());
+    }
+
+    @Test
+    void plateauSchedulerIsFedTheValidationLossThroughTheSameDoor() {
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        List<Double> fed = new ArrayList<>();
+        ReduceLROnPlateau plateau = Schedulers.reduceLROnPlateau(sgd, 0.5, 0);
+        Scheduler spy = new Scheduler() {
+            @Override public void step() { throw new AssertionError("the trainer must pass the metric"); }
+            @Override public void step(double metric) { fed.add(metric); plateau.step(metric); }
+            @Override public double[] lastLrs() { return plateau.lastLrs(); }
+            @Override public int lastEpoch() { return plateau.lastEpoch(); }
+            @Override public Optimizer optimizer() { return sgd; }
+        };
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd).validation(CANCER.validation())
+                .epochs(6).scheduler(spy).fit();
+        assertArrayEquals(r.history().doubleColumn("val_loss").asDoubleArray(),
+                fed.stream().mapToDouble(Double::doubleValue).toArray());
+        assertEquals(6, plateau.lastEpoch());
+    }
+
+    @Test
+    void aSchedulerOfAnotherOptimizerIsRejected() {
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        Optimizer other = Optimizers.sgd(0.1).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.of(LogisticRegression.of(CANCER.train()), sgd).scheduler(Schedulers.stepLR(other, 1, 0.5)));
+        assertTrue(e.getMessage().startsWith("scheduler must drive this trainer's optimizer"), e.getMessage());
     }
 
     @Test

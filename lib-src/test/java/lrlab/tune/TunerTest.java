@@ -90,7 +90,9 @@ class TunerTest {
     @Test
     void observedObjectiveReportsEveryTrial() {
         java.util.List<Trial> seen = new java.util.ArrayList<>();
-        TuningResult r = GridSearch.logspace(0.01, 1, 5).budget(3).run(QUADRATIC.observed(seen::add));
+        TuningResult r = GridSearch.logspace(0.01, 1, 5).budget(3).run(QUADRATIC.observed(new lrlab.train.TrainingListener() {
+            @Override public void onTrial(int trial, double lr, int budget, double loss) { seen.add(new Trial(trial, lr, budget, loss)); }
+        }));
         assertEquals(r.trials(), seen);
     }
 
