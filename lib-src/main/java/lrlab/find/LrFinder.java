@@ -176,8 +176,9 @@ public final class LrFinder {
                 }
             }
         }
+        int n = model.rows();
         return new LrFinderResult(Arrays.copyOf(test.lrs, test.count), Arrays.copyOf(test.losses, test.count),
-                Arrays.copyOf(test.smoothed, test.count), test.stoppedEarly, iterations);
+                Arrays.copyOf(test.smoothed, test.count), test.stoppedEarly, iterations, Math.min(batchSize, n), n);
     }
 
     /**

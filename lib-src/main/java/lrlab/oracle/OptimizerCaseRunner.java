@@ -159,7 +159,7 @@ public final class OptimizerCaseRunner implements CaseRunner {
                     + got.length);
         }
         for (int i = 0; i < got.length; i++) {
-            check.compare(series + "[" + k + "]", i, got[i], exp[i]);
+            check.compare(series, k, i, got[i], exp[i]);
         }
     }
 
