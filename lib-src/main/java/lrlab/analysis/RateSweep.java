@@ -146,9 +146,13 @@ public final class RateSweep {
     }
 
     /**
-     * n learning rates evenly spaced from lo to hi inclusive.
+     * n learning rates evenly spaced from lo to hi inclusive: lo + (hi − lo)·i/(n − 1), the last one
+     * exactly hi. With {@link #logspace} the library's one place for rate grids.
      *
-     * @throws IllegalArgumentException if n &lt; 1, or lo, hi are not finite and &gt; 0, or lo &gt; hi
+     * @param lo the first rate, finite and &gt; 0
+     * @param hi the last rate, finite and ≥ lo
+     * @param n the number of rates, ≥ 1
+     * @return the rates, ascending
      */
     public static double[] linspace(double lo, double hi, int n) {
         checkRange(lo, hi, n);
@@ -159,16 +163,22 @@ public final class RateSweep {
     }
 
     /**
-     * n learning rates evenly spaced in log scale from lo to hi inclusive.
+     * n learning rates evenly spaced in log scale from lo to hi inclusive, as numpy's {@code logspace}:
+     * 10^(log10 lo + (log10 hi − log10 lo)·i/(n − 1)), so the powers of ten of a decade grid come out
+     * exact (0.001, not 0.0010000000000000002), the first exactly lo and the last exactly hi. The grid
+     * search and the learning-rate finder use it too.
      *
-     * @throws IllegalArgumentException if n &lt; 1, or lo, hi are not finite and &gt; 0, or lo &gt; hi
+     * @param lo the first rate, finite and &gt; 0
+     * @param hi the last rate, finite and ≥ lo
+     * @param n the number of rates, ≥ 1
+     * @return the rates, ascending
      */
     public static double[] logspace(double lo, double hi, int n) {
         checkRange(lo, hi, n);
         double[] r = new double[n];
-        double l0 = Math.log(lo);
-        double l1 = Math.log(hi);
-        for (int i = 0; i < n; i++) r[i] = n == 1 ? lo : Math.exp(l0 + (l1 - l0) * i / (n - 1));
+        double l0 = Math.log10(lo);
+        double l1 = Math.log10(hi);
+        for (int i = 1; i < n - 1; i++) r[i] = Math.pow(10, l0 + (l1 - l0) * i / (n - 1));
         r[0] = lo;
         if (n > 1) r[n - 1] = hi;
         return r;
@@ -177,8 +187,8 @@ public final class RateSweep {
     private static void checkRange(double lo, double hi, int n) {
         Check.positive("lo", lo);
         Check.positive("hi", hi);
-        if (lo > hi) throw new IllegalArgumentException("lo must be <= hi, got lo=" + lo + ", hi=" + hi);
-        if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
+        Check.that(lo <= hi, () -> "hi must be >= lo = " + Check.fmt(lo) + ", got " + Check.fmt(hi));
+        Check.atLeast("n", n, 1);
     }
 
     /** The outcome of a sweep: final iterate and loss per rate, and the loss history when recorded. */

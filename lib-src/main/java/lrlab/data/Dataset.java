@@ -1,7 +1,7 @@
 package lrlab.data;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import lrlab.util.Shuffle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -175,8 +175,7 @@ public final class Dataset {
     }
 
     /**
-     * A seeded random split: a shuffled permutation of the rows (Fisher–Yates with
-     * {@link SplittableRandom}(seed)), the first round(fraction·n) rows go to train, the rest to
+     * A seeded random split: a shuffled permutation of the rows ({@link Shuffle#permutation}), the first round(fraction·n) rows go to train, the rest to
      * validation.
      *
      * @param trainFraction in (0, 1); both parts must get at least one row
@@ -190,25 +189,9 @@ public final class Dataset {
             throw new IllegalArgumentException("trainFraction " + trainFraction + " of " + rows
                     + " rows leaves an empty part");
         }
-        int[] perm = permutation(rows, seed);
+        int[] perm = Shuffle.permutation(rows, seed);
         return new Split(subset(Arrays.copyOfRange(perm, 0, nTrain)),
                 subset(Arrays.copyOfRange(perm, nTrain, rows)));
-    }
-
-    /** A seeded random permutation of 0..n−1 (Fisher–Yates, {@link SplittableRandom}). */
-    static int[] permutation(int n, long seed) {
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        return perm;
     }
 
     /** This data set standardised with its own column means and standard deviations: z = (x − μ)/σ. */

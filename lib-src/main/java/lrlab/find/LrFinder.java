@@ -1,6 +1,7 @@
 package lrlab.find;
 
 import java.util.Arrays;
+import lrlab.analysis.RateSweep;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.train.BatchLoop;
@@ -12,8 +13,8 @@ import lrlab.util.Check;
  * §3.3), with the semantics of fastai's {@code Learner.lr_find} and of pytorch-lr-finder's
  * {@code LRFinder.range_test(step_mode="exp")}: mini-batch training where iteration i uses
  * lr_i = start · (end/start)^{i/(N−1)}, i = 0..N−1 (pytorch-lr-finder's ExponentialLR, which ends exactly at
- * {@code end}; fastai's SchedExp uses i/N and stops one ratio short); the batch loss ℓ_i is recorded before
- * the step.
+ * {@code end}; fastai's SchedExp uses i/N and stops one ratio short), the library's log grid
+ * {@code RateSweep.logspace(start, end, N)}; the batch loss ℓ_i is recorded before the step.
  *
  * <p>Smoothed loss (fastai's {@code AvgSmoothLoss}): m_i = β m_{i−1} + (1 − β) ℓ_i, m_{−1} = 0,
  * reported debiased as s_i = m_i / (1 − β^{i+1}). The run stops early when s_i &gt; k · min_{j≤i} s_j or
@@ -132,11 +133,12 @@ public final class LrFinder {
     }
 
     /**
-     * @param i the iteration, 0-based
-     * @return the rate of iteration i: start · (end/start)^{i/(N−1)}
+     * @param i the iteration, 0 ≤ i &lt; N
+     * @return the rate of iteration i: start · (end/start)^{i/(N−1)}, from {@link RateSweep#logspace}
      */
     public double rateAt(int i) {
-        return start * Math.pow(end / start, (double) i / (iterations - 1));
+        Check.that(i >= 0 && i < iterations, () -> "i must be in [0, " + iterations + "), got " + i);
+        return RateSweep.logspace(start, end, iterations)[i];
     }
 
     /**
@@ -186,6 +188,7 @@ public final class LrFinder {
      * loss, and stops before stepping when the smoothed loss diverges, or after the last iteration.
      */
     private final class RangeTest implements BatchLoop.Hooks {
+        final double[] rates = RateSweep.logspace(start, end, iterations);
         final double[] lrs = new double[iterations];
         final double[] losses = new double[iterations];
         final double[] smoothed = new double[iterations];
@@ -197,7 +200,7 @@ public final class LrFinder {
         @Override
         public boolean beforeStep(long step, double loss, double currentLr, double[] params, double[] gradient) {
             int i = (int) step - 1;
-            double lr = rateAt(i);
+            double lr = rates[i];
             optimizer.setLr(lr);
             avg = beta * avg + (1 - beta) * loss;
             double s = avg / (1 - Math.pow(beta, i + 1));

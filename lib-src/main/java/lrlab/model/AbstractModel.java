@@ -2,6 +2,7 @@ package lrlab.model;
 
 import java.util.SplittableRandom;
 import lrlab.data.Dataset;
+import lrlab.util.Shuffle;
 
 /**
  * Shared plumbing: the data, an identity index for whole-data losses, argument checks, and the
@@ -24,10 +25,7 @@ abstract class AbstractModel implements Model {
         this.x = data.x();
         this.n = data.rows();
         this.d = data.features();
-        this.all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
+        this.all = Shuffle.identity(n);
     }
 
     @Override

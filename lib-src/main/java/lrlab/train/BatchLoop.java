@@ -4,10 +4,11 @@ import java.util.SplittableRandom;
 import lrlab.objective.BatchObjective;
 import lrlab.optim.Optimizer;
 import lrlab.util.Check;
+import lrlab.util.Shuffle;
 
 /**
  * The one batch loop of the library: {@link Trainer}, {@code LrFinder}, {@code GradientDescent} and the
- * lesson helpers all step through it. Each epoch shuffles the row order (seeded Fisher–Yates, as torch's
+ * lesson helpers all step through it. Each epoch shuffles the row order ({@link Shuffle}, as torch's
  * {@code DataLoader(shuffle=True)}), cuts it into batches of {@code batchSize} rows (the last one smaller,
  * torch's {@code drop_last=False}, or skipped with {@code dropLast}), and for each batch b computes the mean
  * loss L_b and its gradient, asks the {@link Hooks} whether to step, calls {@code optimizer.step} and tells
@@ -64,7 +65,7 @@ public final class BatchLoop {
         this.dropLast = dropLast;
         this.shuffle = shuffle;
         this.rng = new SplittableRandom(seed);
-        this.order = identity(objective.rows());
+        this.order = Shuffle.identity(objective.rows());
         this.grad = new double[objective.dimension()];
     }
 
@@ -149,7 +150,7 @@ public final class BatchLoop {
             throw new IllegalStateException("the run was stopped at step " + steps + "; start a new loop");
         }
         if (shuffle) {
-            shuffle(order, rng);
+            Shuffle.inPlace(order, rng);
         }
         return batches(objective, optimizer, params, grad, order, batchSize, dropLast, hooks, this);
     }
@@ -172,7 +173,7 @@ public final class BatchLoop {
                                 int[] order, int batchSize, int epochs, SplittableRandom rng) {
         double lossSum = 0;
         for (int e = 1; e <= epochs; e++) {
-            shuffle(order, rng);
+            Shuffle.inPlace(order, rng);
             lossSum = batches(objective, optimizer, params, grad, order, batchSize, false, null, null);
         }
         return lossSum / order.length;
@@ -213,32 +214,5 @@ public final class BatchLoop {
             }
         }
         return lossSum;
-    }
-
-    /**
-     * Fisher–Yates shuffle in place: for i = n−1 … 1, swap a[i] with a[j], j uniform in [0, i].
-     *
-     * @param a the array to shuffle (modified)
-     * @param rng the random numbers
-     */
-    public static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    /**
-     * @param n the length, ≥ 0
-     * @return 0, 1, …, n−1
-     */
-    public static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
     }
 }

@@ -2,6 +2,7 @@ package lrlab.tune;
 
 import java.util.ArrayList;
 import java.util.List;
+import lrlab.analysis.RateSweep;
 import lrlab.util.Check;
 
 /** Grid search (seed 002): every rate of a fixed list, each with the same budget. */
@@ -24,15 +25,18 @@ public final class GridSearch implements Tuner {
         return new GridSearch(rates.clone(), 1);
     }
 
-    /** {@code count} rates evenly spaced in log scale from lo to hi inclusive: lo·(hi/lo)^{i/(count−1)}. */
+    /**
+     * {@code count} rates evenly spaced in log scale from lo to hi inclusive ({@link RateSweep#logspace}).
+     *
+     * @param lo the smallest rate, finite and &gt; 0
+     * @param hi the largest rate, finite and &gt; lo
+     * @param count the number of rates, ≥ 2
+     * @return the search, budget 1 until {@link #budget(int)}
+     */
     public static GridSearch logspace(double lo, double hi, int count) {
         Tuner.checkRange(lo, hi);
         Check.atLeast("count", count, 2);
-        double[] r = new double[count];
-        for (int i = 0; i < count; i++) {
-            r[i] = lo * Math.pow(hi / lo, (double) i / (count - 1));
-        }
-        return new GridSearch(r, 1);
+        return new GridSearch(RateSweep.logspace(lo, hi, count), 1);
     }
 
     /** Budget of every trial, ≥ 1. */
