@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import lrlab.trace.Recorder;
+import lrlab.trace.Trajectory;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
  * form of seed 002's {@code diagnose_lr}. Immutable.
  *
  * <pre>{@code
- * Diagnosis d = Diagnosis.of(recorder);
+ * Diagnosis d = Diagnosis.of(GradientDescent.on(f).from(7).steps(50).run(0.6));
  * d;                       // readable verdict, advice and evidence
  * d.suggestedLrFactor();   // e.g. 10.0
  * d.table();               // evidence | value | meaning
@@ -45,8 +45,13 @@ public final class Diagnosis {
         return RunClassifier.defaults().diagnose(losses, params);
     }
 
-    /** The diagnosis of a recorded run with the default thresholds. */
-    public static Diagnosis of(Recorder run) {
+    /**
+     * The diagnosis of a gradient-descent run with the default thresholds.
+     *
+     * @param run a run of {@code GradientDescent}: its losses, iterates, rate and divergence flag
+     * @return the verdict, the evidence and the suggested factor for its rate
+     */
+    public static Diagnosis of(Trajectory run) {
         return RunClassifier.defaults().diagnose(run);
     }
 
@@ -119,7 +124,7 @@ public final class Diagnosis {
             case RunClassifier.Evidence.SIGN_FLIP_RATE: return "share of updates reversing the previous one";
             case RunClassifier.Evidence.UPDATE_RATIO: return "median update_{k+1}/update_k (1 - lr*a on a quadratic)";
             case RunClassifier.Evidence.MAX_ABS_PARAM: return "largest |parameter|";
-            case RunClassifier.Evidence.STOPPED: return "1 if the recorder stopped the run";
+            case RunClassifier.Evidence.STOPPED: return "1 if the run was stopped as diverged";
             case RunClassifier.Evidence.FIRST_NON_FINITE: return "first row with NaN/Inf, -1 if none";
             default: return "";
         }

@@ -3,7 +3,8 @@ package lrlab.analysis;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import lrlab.trace.Recorder;
+import lrlab.trace.GradientDescent;
+import lrlab.trace.Trajectory;
 
 /**
  * Classifies a recorded run ({@link RunClass}) and diagnoses it ({@link Diagnosis}) from its loss
@@ -13,7 +14,7 @@ import lrlab.trace.Recorder;
  * <p>The rules, in order (n losses ℓ_0 … ℓ_{n−1}, window w = max(1, ⌊n/10⌋)):
  * <ol>
  *   <li>{@link RunClass#DIVERGING} if a loss or parameter is not finite, a parameter has |w| &gt; bound,
- *       the recorder stopped, or the loss grew (ℓ_{n−1} &gt; ℓ_0, at least half the steps increasing,
+ *       the run was stopped as diverged, or the loss grew (ℓ_{n−1} &gt; ℓ_0, at least half the steps increasing,
  *       and the second half reaching higher than the first);</li>
  *   <li>converged if the loss dropped (ℓ_0 &gt; ℓ_{n−1}) and the last w steps changed it by at most
  *       {@code plateauShare} (1%) of the total drop, or the last gradient norm is 0;
@@ -38,7 +39,7 @@ public final class RunClassifier {
 
     /** Bound 1e6 on |parameter|, plateau share 0.01, flip threshold 0.5. */
     public static RunClassifier defaults() {
-        return new RunClassifier(Recorder.DEFAULT_BOUND, 0.01, 0.5);
+        return new RunClassifier(GradientDescent.DEFAULT_BOUND, 0.01, 0.5);
     }
 
     /** A copy with another bound on |parameter| (&gt; 0, may be infinite). */
@@ -71,8 +72,11 @@ public final class RunClassifier {
         return diagnose(losses, params, null, Double.NaN, false).verdict();
     }
 
-    /** The verdict on a recorded run. */
-    public RunClass classify(Recorder run) {
+    /**
+     * @param run a gradient-descent run
+     * @return the verdict on it
+     */
+    public RunClass classify(Trajectory run) {
         return diagnose(run).verdict();
     }
 
@@ -86,19 +90,19 @@ public final class RunClassifier {
         return diagnose(losses, params, null, Double.NaN, false);
     }
 
-    /** The diagnosis of a recorded run (a stopped run is DIVERGING; the last lr is used for the suggestion). */
-    public Diagnosis diagnose(Recorder run) {
-        double lr = run.size() > 0 ? run.lr(run.size() - 1) : Double.NaN;
-        if (run.size() < 2) {
-            if (run.stopped()) {
-                Map<String, Double> ev = new LinkedHashMap<>();
-                ev.put(Evidence.STEPS, (double) run.size());
-                ev.put(Evidence.STOPPED, 1.0);
-                return new Diagnosis(RunClass.DIVERGING, ev, RunClass.DIVERGING.defaultLrFactor(), lr);
-            }
-            throw new IllegalArgumentException("run must have at least 2 recorded steps, got " + run.size());
+    /**
+     * The diagnosis of a gradient-descent run from its losses L(θ_0) … L(θ_n) and iterates θ_0 … θ_n; a run
+     * that {@code GradientDescent} stopped as diverged is DIVERGING; its rate is used for the suggestion.
+     *
+     * @param run a gradient-descent run
+     * @return the verdict, evidence and suggested factor
+     */
+    public Diagnosis diagnose(Trajectory run) {
+        double[][] params = new double[run.steps() + 1][];
+        for (int t = 0; t <= run.steps(); t++) {
+            params[t] = run.iterates(t);
         }
-        return diagnose(run.losses(), run.params(), run.gradNorms(), lr, run.stopped());
+        return diagnose(run.losses(), params, null, run.lr(), run.diverged());
     }
 
     /** Names of the evidence entries of a {@link Diagnosis}. */
@@ -130,7 +134,7 @@ public final class RunClassifier {
         public static final String UPDATE_RATIO = "update_ratio";
         /** max |parameter| over the run, NaN without parameters. */
         public static final String MAX_ABS_PARAM = "max_abs_param";
-        /** 1 if the recorder stopped the run, else 0. */
+        /** 1 if the run was stopped as diverged, else 0. */
         public static final String STOPPED = "stopped";
         /** Index of the first non-finite loss or parameter row, −1 if none. */
         public static final String FIRST_NON_FINITE = "first_non_finite";

@@ -3,7 +3,7 @@ package lrlab.model;
 import lrlab.data.Dataset;
 
 /**
- * The part softmax regression and the MLP share: K classes, labels y, the mean softmax
+ * The softmax output of the MLP: K classes, labels y, the mean softmax
  * cross-entropy loss_i = log Σ_k e^{o_k} − o_{y_i} of the row's logits o, and the prediction
  * argmax_k o_k. Subclasses compute the logits of one row into {@link #logits}.
  */

@@ -42,6 +42,19 @@ public final class Trajectory {
         return diverged;
     }
 
+    /** @return the number of coordinates of θ */
+    public int dimension() {
+        return dimension;
+    }
+
+    /**
+     * @param t the step, 0 ≤ t ≤ {@link #steps()}
+     * @return θ_t (a copy)
+     */
+    public double[] iterates(int t) {
+        return java.util.Arrays.copyOfRange(iterates, t * dimension, (t + 1) * dimension);
+    }
+
     /** Coordinate {@code i} of θ_t. */
     public double iterate(int t, int i) {
         return iterates[t * dimension + i];

@@ -4,26 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lrlab.trace.Recorder;
+import lrlab.objective.Quadratic;
+import lrlab.trace.GradientDescent;
+import lrlab.trace.Trajectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RunClassifierTest {
 
-    /** GD on 4/2 (w − 1.5)² from −2, recorded (bound 1e6). */
-    private static Recorder run(double lr, int steps) {
-        Recorder rec = Recorder.named("lr=" + lr, 1);
-        double[] w = {-2.0};
-        for (int t = 0; t < steps; t++) {
-            double e = w[0] - 1.5;
-            double loss = 2.0 * e * e;
-            double g = 4.0 * e;
-            double[] next = {w[0] - lr * g};
-            if (!rec.record(t, lr, loss, Math.abs(g), next)) break;
-            w = next;
-        }
-        return rec;
+    /** GD on 4/2 (w − 1.5)² from −2 (stopped as diverged past the bound 1e6). */
+    private static Trajectory run(double lr, int steps) {
+        return GradientDescent.on(Quadratic.of(4.0, 1.5)).from(-2.0).steps(steps).run(lr);
     }
 
     @ParameterizedTest
@@ -105,6 +97,5 @@ class RunClassifierTest {
         assertThrows(IllegalArgumentException.class, () -> RunClassifier.defaults().withBound(0));
         assertThrows(IllegalArgumentException.class, () -> RunClassifier.defaults().withPlateauShare(1.5));
         assertThrows(IllegalArgumentException.class, () -> RunClassifier.defaults().withFlipThreshold(0));
-        assertThrows(IllegalArgumentException.class, () -> Diagnosis.of(Recorder.create(1)));
     }
 }

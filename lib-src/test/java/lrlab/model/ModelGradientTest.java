@@ -22,7 +22,6 @@ class ModelGradientTest {
         return Stream.of(
                 Arguments.of("linear", LinearRegression.of(diabetes)),
                 Arguments.of("logistic", LogisticRegression.of(cancer)),
-                Arguments.of("softmax", SoftmaxRegression.of(digits)),
                 Arguments.of("mlp-relu", Mlp.of(digits, 8, Activation.RELU)),
                 Arguments.of("mlp-tanh", Mlp.of(digits, 8, Activation.TANH)),
                 Arguments.of("mlp-30-inputs", Mlp.of(cancer, 5, Activation.TANH)));
@@ -95,7 +94,6 @@ class ModelGradientTest {
     void modelsRejectTheWrongKindOfData() {
         assertThrows(IllegalArgumentException.class, () -> LinearRegression.of(Datasets.digits()));
         assertThrows(IllegalArgumentException.class, () -> LogisticRegression.of(Datasets.digits()));
-        assertThrows(IllegalArgumentException.class, () -> SoftmaxRegression.of(Datasets.diabetes()));
         assertThrows(IllegalArgumentException.class, () -> Mlp.of(Datasets.digits(), 0));
         assertThrows(IllegalArgumentException.class, () -> Mlp.of(Datasets.diabetes(), 4));
         assertThrows(IllegalArgumentException.class, () -> Mlp.of(Datasets.digits(), 4).on(Datasets.breastCancer()));

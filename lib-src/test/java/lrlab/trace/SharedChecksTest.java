@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class SharedChecksTest {
 
     @Test
-    void gradientDescentStopsAtTheRecorderDefaultBound() {
+    void gradientDescentStopsAtTheDefaultBound() {
         // (w - 3)^2 at lr 1.5: w - 3 is multiplied by -2 each step, so |w| passes 1e6 after about 20 steps
         Trajectory t = GradientDescent.on(Quadratic.shifted(3)).from(7).steps(1000).run(1.5);
         assertTrue(t.diverged());
-        assertTrue(Math.abs(t.w(t.steps())) > Recorder.DEFAULT_BOUND);
-        assertFalse(Math.abs(t.w(t.steps() - 1)) > Recorder.DEFAULT_BOUND);
+        assertTrue(Math.abs(t.w(t.steps())) > GradientDescent.DEFAULT_BOUND);
+        assertFalse(Math.abs(t.w(t.steps() - 1)) > GradientDescent.DEFAULT_BOUND);
     }
 
     @Test
@@ -31,14 +31,6 @@ class SharedChecksTest {
                 assertThrows(IllegalArgumentException.class, () -> gd.steps(0)).getMessage());
         assertEquals("bound must be > 0 (may be infinite), got 0.0",
                 assertThrows(IllegalArgumentException.class, () -> gd.divergenceBound(0)).getMessage());
-    }
-
-    @Test
-    void recorderMessagesNameArgumentRangeAndValue() {
-        assertEquals("dimension must be >= 0, got -1",
-                assertThrows(IllegalArgumentException.class, () -> Recorder.named("run", -1)).getMessage());
-        assertEquals("name must be a non-blank string, got ''",
-                assertThrows(IllegalArgumentException.class, () -> Recorder.named("", 1)).getMessage());
     }
 
     @Test
