@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import lrlab.trace.Trajectory;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -72,9 +73,7 @@ public final class Diagnosis {
      */
     public double evidence(String name) {
         Double v = evidence.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("evidence name must be one of " + evidence.keySet() + ", got " + name);
-        }
+        Check.that(v != null, () -> "evidence name must be one of " + evidence.keySet() + ", got " + name);
         return v;
     }
 

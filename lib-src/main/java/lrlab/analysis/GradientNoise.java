@@ -142,9 +142,7 @@ public final class GradientNoise {
      * @param batchSizes B values in [1, N]
      */
     public Table table(double[] params, int... batchSizes) {
-        if (batchSizes == null || batchSizes.length == 0) {
-            throw new IllegalArgumentException("batchSizes must not be empty");
-        }
+        Check.that(batchSizes != null && batchSizes.length != 0, () -> "batchSizes must not be empty");
         double trace = perExampleVariance(params);
         double[] full = new double[params.length];
         model.valueAndGradient(params, full);
@@ -169,9 +167,7 @@ public final class GradientNoise {
     }
 
     private static void checkBatch(int batch, int n) {
-        if (batch < 1 || batch > n) {
-            throw new IllegalArgumentException("batch must be in [1, " + n + "] (the number of rows), got " + batch);
-        }
+        Check.that(batch >= 1 && batch <= n, () -> "batch must be in [1, " + n + "] (the number of rows), got " + batch);
     }
 
     private static int[] identity(int n) {

@@ -54,9 +54,7 @@ public final class OvershootCriterion {
      * @throws IllegalArgumentException if rtol is not finite or &lt; 0
      */
     public OvershootCriterion withRelativeTolerance(double rtol) {
-        if (!(rtol >= 0) || !Double.isFinite(rtol)) {
-            throw new IllegalArgumentException("rtol must be finite and >= 0, got " + rtol);
-        }
+        Check.nonNegative("rtol", rtol);
         return new OvershootCriterion(minimizer, rtol);
     }
 
@@ -116,15 +114,11 @@ public final class OvershootCriterion {
      *         starts at a non-finite value
      */
     public Regime regime(double[] trajectory) {
-        if (trajectory == null || trajectory.length < 2) {
-            throw new IllegalArgumentException("trajectory must have at least 2 values (theta_0 and theta_1), got "
-                    + (trajectory == null ? 0 : trajectory.length));
-        }
+        Check.that(trajectory != null && trajectory.length >= 2, () -> "trajectory must have at least 2 values (theta_0 and theta_1), got "
+                + (trajectory == null ? 0 : trajectory.length));
         Check.finite("trajectory[0]", trajectory[0]);
-        if (trajectory[0] == minimizer) {
-            throw new IllegalArgumentException("trajectory must not start at the minimizer " + minimizer
-                    + ": every learning rate looks the same from there");
-        }
+        Check.that(trajectory[0] != minimizer, () -> "trajectory must not start at the minimizer " + minimizer
+                + ": every learning rate looks the same from there");
         boolean zigZag = false;
         boolean oscillating = false;
         double roundingFloor = 8 * Math.ulp(minimizer);

@@ -75,9 +75,7 @@ public final class RateSweep {
      * @throws IllegalArgumentException if rates is empty or holds a rate that is not finite and &gt; 0
      */
     public Result run(double... rates) {
-        if (rates == null || rates.length == 0) {
-            throw new IllegalArgumentException("rates must hold at least one learning rate, got 0");
-        }
+        Check.that(rates != null && rates.length != 0, () -> "rates must hold at least one learning rate, got 0");
         for (int i = 0; i < rates.length; i++) Check.positive("rates[" + i + "]", rates[i]);
         double[] r = rates.clone();
         double[] w = new double[r.length];
@@ -85,10 +83,8 @@ public final class RateSweep {
         double[] loss = null;
         if (recordLoss) {
             long cells = (long) (steps + 1) * r.length;
-            if (cells > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("(steps + 1) * rates must fit in one array when recording the loss, got "
-                        + cells);
-            }
+            Check.that(cells <= Integer.MAX_VALUE - 8, () -> "(steps + 1) * rates must fit in one array when recording the loss, got "
+                    + cells);
             loss = new double[(int) cells];
             runRecording(r, w, a, minimizer, steps, loss);
         } else {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;
+import lrlab.util.Check;
 
 /**
  * Classifies a recorded run ({@link RunClass}) and diagnoses it ({@link Diagnosis}) from its loss
@@ -44,21 +45,19 @@ public final class RunClassifier {
 
     /** A copy with another bound on |parameter| (&gt; 0, may be infinite). */
     public RunClassifier withBound(double bound) {
-        if (!(bound > 0)) throw new IllegalArgumentException("bound must be > 0 (may be infinite), got " + bound);
+        Check.that(bound > 0, () -> "bound must be > 0 (may be infinite), got " + bound);
         return new RunClassifier(bound, plateauShare, flipThreshold);
     }
 
     /** A copy with another plateau share, in (0, 1): how small the last 10% of the run's drop must be to call it converged. */
     public RunClassifier withPlateauShare(double share) {
-        if (!(share > 0 && share < 1)) throw new IllegalArgumentException("plateauShare must be in (0, 1), got " + share);
+        Check.that(share > 0 && share < 1, () -> "plateauShare must be in (0, 1), got " + share);
         return new RunClassifier(bound, share, flipThreshold);
     }
 
     /** A copy with another flip threshold, in (0, 1]: the share of direction flips that marks a zig-zag or oscillation. */
     public RunClassifier withFlipThreshold(double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("flipThreshold must be in (0, 1], got " + threshold);
-        }
+        Check.that(threshold > 0 && threshold <= 1, () -> "flipThreshold must be in (0, 1], got " + threshold);
         return new RunClassifier(bound, plateauShare, threshold);
     }
 
@@ -141,14 +140,10 @@ public final class RunClassifier {
     }
 
     private Diagnosis diagnose(double[] losses, double[][] params, double[] gradNorms, double lr, boolean stopped) {
-        if (losses == null || losses.length < 2) {
-            throw new IllegalArgumentException("losses must have at least 2 values, got "
-                    + (losses == null ? 0 : losses.length));
-        }
-        if (params != null && Math.abs(params.length - losses.length) > 1) {
-            throw new IllegalArgumentException("params must have as many rows as losses (or one more or fewer), got "
-                    + params.length + " rows for " + losses.length + " losses");
-        }
+        Check.that(losses != null && losses.length >= 2, () -> "losses must have at least 2 values, got "
+                + (losses == null ? 0 : losses.length));
+        Check.that(!(params != null && Math.abs(params.length - losses.length) > 1), () -> "params must have as many rows as losses (or one more or fewer), got "
+                + params.length + " rows for " + losses.length + " losses");
         int n = losses.length;
         Map<String, Double> ev = new LinkedHashMap<>();
         ev.put(Evidence.STEPS, (double) n);

@@ -1,6 +1,7 @@
 package lrlab.data;
 
 import java.util.Arrays;
+import lrlab.util.Check;
 import lrlab.util.Shuffle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -56,38 +57,23 @@ public final class Dataset {
     public static Dataset classification(String name, double[] x, int d, int[] labels, int classCount,
                                          String... featureNames) {
         int n = checkShape(x, d, labels == null ? -1 : labels.length);
-        if (classCount < 2) {
-            throw new IllegalArgumentException("classCount must be >= 2, got " + classCount);
-        }
+        Check.atLeast("classCount", classCount, 2);
         for (int i = 0; i < n; i++) {
-            if (labels[i] < 0 || labels[i] >= classCount) {
-                throw new IllegalArgumentException("label of row " + i + " must be in [0, " + classCount
-                        + "), got " + labels[i]);
-            }
+            int row = i;
+            Check.that(labels[row] >= 0 && labels[row] < classCount, () -> "label of row " + row + " must be in [0, "
+                    + classCount + "), got " + labels[row]);
         }
         return new Dataset(name, x, n, d, null, labels, classCount, names(featureNames, d));
     }
 
     private static int checkShape(double[] x, int d, int targetCount) {
-        if (x == null) {
-            throw new IllegalArgumentException("features must not be null");
-        }
-        if (targetCount < 0) {
-            throw new IllegalArgumentException("targets must not be null");
-        }
-        if (d < 1) {
-            throw new IllegalArgumentException("feature count d must be >= 1, got " + d);
-        }
-        if (x.length % d != 0) {
-            throw new IllegalArgumentException("features length " + x.length + " is not a multiple of d = " + d);
-        }
+        Check.notNull("features", x);
+        Check.that(targetCount >= 0, () -> "targets must not be null");
+        Check.that(d >= 1, () -> "feature count d must be >= 1, got " + d);
+        Check.that(x.length % d == 0, () -> "features length " + x.length + " is not a multiple of d = " + d);
         int n = x.length / d;
-        if (n == 0) {
-            throw new IllegalArgumentException("data set must have at least one row, got 0");
-        }
-        if (n != targetCount) {
-            throw new IllegalArgumentException("features have " + n + " rows but targets have " + targetCount);
-        }
+        Check.that(n != 0, () -> "data set must have at least one row, got 0");
+        Check.that(n == targetCount, () -> "features have " + n + " rows but targets have " + targetCount);
         return n;
     }
 
@@ -95,9 +81,7 @@ public final class Dataset {
         if (given != null && given.length == d) {
             return given.clone();
         }
-        if (given != null && given.length != 0) {
-            throw new IllegalArgumentException("expected " + d + " feature names, got " + given.length);
-        }
+        Check.that(given == null || given.length == 0, () -> "expected " + d + " feature names, got " + given.length);
         String[] out = new String[d];
         for (int j = 0; j < d; j++) {
             out[j] = "x" + j;
@@ -150,9 +134,7 @@ public final class Dataset {
         double[] sx = new double[indices.length * cols];
         for (int r = 0; r < indices.length; r++) {
             int i = indices[r];
-            if (i < 0 || i >= rows) {
-                throw new IllegalArgumentException("row index must be in [0, " + rows + "), got " + i);
-            }
+            Check.that(i >= 0 && i < rows, () -> "row index must be in [0, " + rows + "), got " + i);
             System.arraycopy(x, i * cols, sx, r * cols, cols);
         }
         if (labels != null) {
@@ -181,14 +163,10 @@ public final class Dataset {
      * @param trainFraction in (0, 1); both parts must get at least one row
      */
     public Split split(double trainFraction, long seed) {
-        if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("trainFraction must be in (0, 1), got " + trainFraction);
-        }
+        Check.that(trainFraction > 0 && trainFraction < 1, () -> "trainFraction must be in (0, 1), got " + trainFraction);
         int nTrain = (int) Math.round(trainFraction * rows);
-        if (nTrain < 1 || nTrain > rows - 1) {
-            throw new IllegalArgumentException("trainFraction " + trainFraction + " of " + rows
-                    + " rows leaves an empty part");
-        }
+        Check.that(nTrain >= 1 && nTrain <= rows - 1, () -> "trainFraction " + trainFraction + " of " + rows
+                + " rows leaves an empty part");
         int[] perm = Shuffle.permutation(rows, seed);
         return new Split(subset(Arrays.copyOfRange(perm, 0, nTrain)),
                 subset(Arrays.copyOfRange(perm, nTrain, rows)));

@@ -1,5 +1,6 @@
 package lrlab.data;
 
+import lrlab.util.Check;
 /**
  * Per-feature standardisation z_j = (x_j − μ_j)/σ_j with μ, σ fitted on one data set (σ the population
  * standard deviation, as scikit-learn's StandardScaler; a constant column gets σ = 1 so it maps to 0).
@@ -46,9 +47,7 @@ public final class Standardizer {
     /** A new data set with standardised features; {@code data} is not modified. */
     public Dataset apply(Dataset data) {
         int d = mean.length;
-        if (data.features() != d) {
-            throw new IllegalArgumentException("data has " + data.features() + " features, standardizer was fitted on " + d);
-        }
+        Check.that(data.features() == d, () -> "data has " + data.features() + " features, standardizer was fitted on " + d);
         double[] x = data.x();
         double[] z = new double[x.length];
         for (int i = 0; i < data.rows(); i++) {

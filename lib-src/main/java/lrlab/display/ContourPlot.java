@@ -3,6 +3,7 @@ package lrlab.display;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrlab.objective.Objective;
+import lrlab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
@@ -30,17 +31,11 @@ public final class ContourPlot {
     /** Contours of {@code loss} over the rectangle on an n × n grid (n ≥ 2). */
     public static ContourPlot of(String title, Objective loss, double x0From, double x0To, double x1From, double x1To,
                                  int n) {
-        if (loss == null || loss.dimension() != 2) {
-            throw new IllegalArgumentException("a contour plot needs a 2-D objective, got "
-                    + (loss == null ? "null" : "dimension " + loss.dimension()));
-        }
-        if (!(x0From < x0To) || !(x1From < x1To)) {
-            throw new IllegalArgumentException("the rectangle needs from < to on both axes, got [" + x0From + ", "
-                    + x0To + "] x [" + x1From + ", " + x1To + "]");
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("the grid needs n >= 2 points per axis, got " + n);
-        }
+        Check.that(loss != null && loss.dimension() == 2, () -> "a contour plot needs a 2-D objective, got "
+                + (loss == null ? "null" : "dimension " + loss.dimension()));
+        Check.that(x0From < x0To && x1From < x1To, () -> "the rectangle needs from < to on both axes, got [" + x0From + ", "
+                + x0To + "] x [" + x1From + ", " + x1To + "]");
+        Check.that(n >= 2, () -> "the grid needs n >= 2 points per axis, got " + n);
         PlotlyFigure fig = PlotlyFigure.create(title);
         ObjectNode trace = fig.data().addObject();
         trace.put("type", "contour").put("name", "loss").put("ncontours", 25).put("colorscale", "Viridis");

@@ -3,6 +3,7 @@ package lrlab.display;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrlab.find.LrFinderResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,9 +30,7 @@ public final class FinderChart {
 
     /** The chart of one finder run. */
     public static FinderChart of(String title, LrFinderResult result) {
-        if (result == null) {
-            throw new IllegalArgumentException("result must not be null");
-        }
+        Check.notNull("result", result);
         PlotlyFigure f = PlotlyFigure.create(title).logX().axisTitle("xaxis", "lr (log scale)").axisTitle("yaxis", "loss");
         f.axis("xaxis").put("exponentformat", "power");
         line(f, "batch loss", result.lrs(), result.losses()).putObject("line").put("color", "rgba(31,119,180,0.3)");
@@ -52,9 +51,7 @@ public final class FinderChart {
 
     /** A dashed vertical line at {@code lr} labelled {@code name}. */
     public FinderChart mark(String name, double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
+        Check.positive("lr", lr);
         ArrayNode shapes = figure.layout().has("shapes") ? (ArrayNode) figure.layout().get("shapes")
                 : figure.layout().putArray("shapes");
         ObjectNode sh = shapes.addObject();
@@ -69,9 +66,7 @@ public final class FinderChart {
 
     /** Clips the y axis to [lo, hi] (the raw loss near the end can dwarf the curve). */
     public FinderChart yRange(double lo, double hi) {
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("yRange needs lo < hi, got [" + lo + ", " + hi + "]");
-        }
+        Check.that(hi > lo, () -> "yRange needs lo < hi, got [" + lo + ", " + hi + "]");
         figure.axis("yaxis").putArray("range").add(lo).add(hi);
         return this;
     }

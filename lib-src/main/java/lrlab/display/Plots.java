@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
 import lrlab.display.Show;
+import lrlab.util.Check;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.api.LinePlot;
@@ -84,9 +85,7 @@ public final class Plots {
      * skips it so the tooltips show the paths.
      */
     static ObjectNode curveTrace(DoubleUnaryOperator f, double from, double to, String name) {
-        if (!(from < to)) {
-            throw new IllegalArgumentException("the curve's range needs from < to, got [" + from + ", " + to + "]");
-        }
+        Check.that(from < to, () -> "the curve's range needs from < to, got [" + from + ", " + to + "]");
         ObjectNode curve = PlotlyFigure.JSON.createObjectNode();
         curve.put("type", "scatter").put("mode", "lines").put("name", name).put("hoverinfo", "skip");
         curve.putObject("line").put("color", "lightgray").put("width", 3);
@@ -103,16 +102,13 @@ public final class Plots {
 
     static void requireColumns(Table table, String... names) {
         for (String name : names) {
-            if (!table.containsColumn(name)) {
-                throw new IllegalArgumentException("table '" + table.name() + "' has no column '" + name
-                        + "'; its columns are " + table.columnNames());
-            }
+            Check.that(table.containsColumn(name), () -> "table '" + table.name() + "' has no column '" + name
+                    + "'; its columns are " + table.columnNames());
         }
         // every name but the last (the grouping column) is an axis and must be numeric
         for (int i = 0; i < names.length - 1; i++) {
-            if (!(table.column(names[i]) instanceof NumericColumn)) {
-                throw new IllegalArgumentException("column '" + names[i] + "' must be numeric to be plotted");
-            }
+            String axis = names[i];
+            Check.that(table.column(axis) instanceof NumericColumn, () -> "column '" + axis + "' must be numeric to be plotted");
         }
     }
 }

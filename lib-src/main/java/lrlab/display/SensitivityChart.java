@@ -3,6 +3,7 @@ package lrlab.display;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
+import lrlab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,9 +30,7 @@ public final class SensitivityChart {
 
     /** Lines of {@code y} against {@code x} (log axis), one per value of {@code group}. */
     public static SensitivityChart of(String title, Table table, String x, String y, String group) {
-        if (table == null || x == null || y == null || group == null) {
-            throw new IllegalArgumentException("table, x, y and group must not be null");
-        }
+        Check.that(table != null && x != null && y != null && group != null, () -> "table, x, y and group must not be null");
         PlotlyFigure f = PlotlyFigure.create(title).logX().axisTitle("xaxis", x + " (log scale)").axisTitle("yaxis", y);
         f.axis("xaxis").put("exponentformat", "power");
         var groups = new LinkedHashSet<>(table.column(group).asStringColumn().asList());
@@ -57,9 +56,7 @@ public final class SensitivityChart {
 
     /** Shades the rates [lo, hi] over the full height, labelled {@code name} at the top. */
     public SensitivityChart band(String name, double lo, double hi) {
-        if (!(lo > 0) || !(hi >= lo) || Double.isInfinite(hi)) {
-            throw new IllegalArgumentException("band needs 0 < lo <= hi < inf, got [" + lo + ", " + hi + "]");
-        }
+        Check.that(lo > 0 && hi >= lo && Double.isFinite(hi), () -> "band needs 0 < lo <= hi < inf, got [" + lo + ", " + hi + "]");
         ArrayNode shapes = array("shapes");
         ObjectNode s = shapes.addObject();
         s.put("type", "rect").put("xref", "x").put("yref", "paper").put("x0", lo).put("x1", hi).put("y0", 0).put("y1", 1)
@@ -71,9 +68,7 @@ public final class SensitivityChart {
 
     /** A dashed vertical line at {@code lr}, labelled {@code name}. */
     public SensitivityChart mark(String name, double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
+        Check.positive("lr", lr);
         ObjectNode s = array("shapes").addObject();
         s.put("type", "line").put("xref", "x").put("yref", "paper").put("x0", lr).put("x1", lr).put("y0", 0).put("y1", 1);
         s.putObject("line").put("dash", "dash").put("width", 1.5).put("color", "gray");

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
+import lrlab.util.Check;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -50,9 +51,7 @@ public final class SliderChart {
 
     /** Fixes the y axis to [lo, hi] so that the view does not jump between frames. */
     public SliderChart yRange(double lo, double hi) {
-        if (!(lo < hi)) {
-            throw new IllegalArgumentException("yRange needs lo < hi, got [" + lo + ", " + hi + "]");
-        }
+        Check.that(lo < hi, () -> "yRange needs lo < hi, got [" + lo + ", " + hi + "]");
         yRange = new double[] {lo, hi};
         return this;
     }
@@ -62,9 +61,7 @@ public final class SliderChart {
      * are drawn as a path with markers; the slider is labelled {@code name = value}.
      */
     public SliderChart frames(String name, double[] values, DoubleFunction<Table> frame, String x, String y) {
-        if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("a slider needs at least one value");
-        }
+        Check.that(values != null && values.length != 0, () -> "a slider needs at least one value");
         PlotlyFigure fig = PlotlyFigure.create(title);
         if (curve != null) {
             fig.data().add(curve.deepCopy());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import lrlab.util.Check;
 
 /**
  * Several figures as one rows × columns panel (plotly's {@code layout.grid}, pattern "independent"):
@@ -31,29 +32,21 @@ public final class SubplotGrid {
 
     /** An empty grid of {@code rows} × {@code columns} panels (each ≥ 1). */
     public static SubplotGrid of(int rows, int columns) {
-        if (rows < 1 || columns < 1) {
-            throw new IllegalArgumentException("a grid needs rows >= 1 and columns >= 1, got " + rows + " x " + columns);
-        }
+        Check.that(rows >= 1 && columns >= 1, () -> "a grid needs rows >= 1 and columns >= 1, got " + rows + " x " + columns);
         return new SubplotGrid(rows, columns);
     }
 
     /** Adds the next panel (filled row by row); its traces and axis settings are copied. */
     public SubplotGrid add(PlotlyFigure panel) {
-        if (panel == null) {
-            throw new IllegalArgumentException("panel must not be null");
-        }
-        if (panels.size() == rows * columns) {
-            throw new IllegalArgumentException("the " + rows + " x " + columns + " grid is full");
-        }
+        Check.notNull("panel", panel);
+        Check.that(panels.size() != rows * columns, () -> "the " + rows + " x " + columns + " grid is full");
         panels.add(panel);
         return this;
     }
 
     /** Gives every panel the same y range [lo, hi]. */
     public SubplotGrid yRange(double lo, double hi) {
-        if (!(lo < hi)) {
-            throw new IllegalArgumentException("yRange needs lo < hi, got [" + lo + ", " + hi + "]");
-        }
+        Check.that(lo < hi, () -> "yRange needs lo < hi, got [" + lo + ", " + hi + "]");
         yRange = new double[] {lo, hi};
         return this;
     }
@@ -65,9 +58,7 @@ public final class SubplotGrid {
 
     /** One figure holding every panel, titled {@code title}; only the first panel's legend is kept. */
     public PlotlyFigure figure(String title) {
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("the grid has no panels; add at least one");
-        }
+        Check.that(!panels.isEmpty(), () -> "the grid has no panels; add at least one");
         PlotlyFigure out = PlotlyFigure.create(title);
         ObjectNode layout = out.layout();
         layout.putObject("grid").put("rows", rows).put("columns", columns).put("pattern", "independent");

@@ -1,5 +1,6 @@
 package lrlab.display;
 
+import lrlab.util.Check;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -15,9 +16,7 @@ final class TableHtml {
 
     /** The rows that are shown: all, or the first and last half of {@code maxRows}. */
     static Table shown(Table table, int maxRows) {
-        if (maxRows < 2) {
-            throw new IllegalArgumentException("maxRows must be >= 2, got " + maxRows);
-        }
+        Check.atLeast("maxRows", maxRows, 2);
         if (table.rowCount() <= maxRows) {
             return table;
         }

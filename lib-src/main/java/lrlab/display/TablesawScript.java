@@ -30,7 +30,7 @@ final class TablesawScript {
     static JsonNode objectAssignedTo(String script, String name) {
         int at = script.indexOf("var " + name + " =");
         if (at < 0) {
-            throw new IllegalArgumentException("tablesaw-jsplot script has no 'var " + name + "' (has its format changed?)");
+            throw new IllegalStateException("tablesaw-jsplot script has no 'var " + name + "' (has its format changed?)");
         }
         int open = script.indexOf('{', at);
         int close = matchingBrace(script, open);
@@ -38,7 +38,7 @@ final class TablesawScript {
         try {
             return LENIENT.readTree(literal);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot read tablesaw-jsplot's '" + name + "' literal: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("cannot read tablesaw-jsplot's '" + name + "' literal: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -66,6 +66,6 @@ final class TablesawScript {
                 return i;
             }
         }
-        throw new IllegalArgumentException("unbalanced braces in tablesaw-jsplot script");
+        throw new IllegalStateException("unbalanced braces in tablesaw-jsplot script");
     }
 }

@@ -6,6 +6,7 @@ import lrlab.objective.QuadraticForm;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectories;
 import lrlab.trace.Trajectory;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -44,9 +45,7 @@ public final class Lessons {
      * The first t with ‖θ_t − θ*‖ ≤ tol (Euclidean), or −1 if the run never gets there.
      */
     public static int stepsToTolerance(Trajectory run, double tol, double... minimizer) {
-        if (!(tol > 0)) {
-            throw new IllegalArgumentException("tol must be > 0, got " + tol);
-        }
+        Check.positive("tol", tol);
         for (int t = 0; t <= run.steps(); t++) {
             double s = 0;
             for (int i = 0; i < minimizer.length; i++) {
@@ -113,9 +112,7 @@ public final class Lessons {
         IntColumn measured = IntColumn.create("iterations");
         IntColumn predicted = IntColumn.create("predicted");
         for (double k : kappas) {
-            if (!(k >= 1) || Double.isInfinite(k)) {
-                throw new IllegalArgumentException("kappa must be finite and >= 1, got " + k);
-            }
+            Check.that(k >= 1 && Double.isFinite(k), () -> "kappa must be finite and >= 1, got " + k);
             QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
             double c = f.optimalContraction();
             Trajectory run = GradientDescent.on(f).from(1, 1).steps(100_000).run(f.optimalLr());

@@ -3,6 +3,7 @@ package lrlab.lesson;
 import java.util.function.DoubleFunction;
 import lrlab.analysis.Diagnosis;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -20,9 +21,7 @@ public final class LrDoctor {
 
     /** The diagnosis of a finished run from its per-epoch training losses. */
     public static Diagnosis diagnose(TrainingResult run) {
-        if (run == null) {
-            throw new IllegalArgumentException("run must not be null");
-        }
+        Check.notNull("run", run);
         return Diagnosis.of(run.history().doubleColumn("train_loss").asDoubleArray());
     }
 
@@ -32,12 +31,8 @@ public final class LrDoctor {
      * last_loss and factor (the suggested multiplier).
      */
     public static Table treat(DoubleFunction<TrainingResult> train, double lr, int maxRounds) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
-        if (maxRounds < 1) {
-            throw new IllegalArgumentException("maxRounds must be >= 1, got " + maxRounds);
-        }
+        Check.positive("lr", lr);
+        Check.atLeast("maxRounds", maxRounds, 1);
         IntColumn round = IntColumn.create("round");
         DoubleColumn lrs = DoubleColumn.create("lr");
         StringColumn verdict = StringColumn.create("verdict");
@@ -63,9 +58,7 @@ public final class LrDoctor {
 
     /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */
     public static Table curves(DoubleFunction<TrainingResult> train, double... lrs) {
-        if (lrs.length == 0) {
-            throw new IllegalArgumentException("curves needs at least one learning rate");
-        }
+        Check.that(lrs.length != 0, () -> "curves needs at least one learning rate");
         Table all = null;
         for (double lr : lrs) {
             Table h = train.apply(lr).history().selectColumns("epoch", "lr", "train_loss");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.DoubleFunction;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
+import lrlab.util.Check;
 
 /**
  * Named optimizer factories η ↦ optimizer with default hyper-parameters, as sweeps take them
@@ -20,25 +21,30 @@ public final class OptimizerFamily {
     private OptimizerFamily() {
     }
 
-    /** The factory of one name: "SGD", "AdaGrad", "RMSprop" or "Adam". */
-    public static DoubleFunction<Optimizer> factory(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("name must be one of SGD, AdaGrad, RMSprop, Adam, got null");
-        }
-        switch (name) {
-            case "SGD": return lr -> Optimizers.sgd(lr).build();
-            case "AdaGrad": return lr -> Optimizers.adagrad(lr).build();
-            case "RMSprop": return lr -> Optimizers.rmsprop(lr).build();
-            case "Adam": return lr -> Optimizers.adam(lr).build();
-            default: throw new IllegalArgumentException("name must be one of SGD, AdaGrad, RMSprop, Adam, got '" + name + "'");
-        }
+    /** The four names in their order, each with its factory. */
+    private static final Map<String, DoubleFunction<Optimizer>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put("SGD", lr -> Optimizers.sgd(lr).build());
+        FACTORIES.put("AdaGrad", lr -> Optimizers.adagrad(lr).build());
+        FACTORIES.put("RMSprop", lr -> Optimizers.rmsprop(lr).build());
+        FACTORIES.put("Adam", lr -> Optimizers.adam(lr).build());
     }
 
-    /** name → factory for the given names, in their order (at least one). */
+    /**
+     * @param name "SGD", "AdaGrad", "RMSprop" or "Adam"
+     * @return the factory η ↦ optimizer of that name, with default hyper-parameters
+     */
+    public static DoubleFunction<Optimizer> factory(String name) {
+        return FACTORIES.get(Check.oneOf("name", name, FACTORIES.keySet().toArray(new String[0])));
+    }
+
+    /**
+     * @param names at least one of "SGD", "AdaGrad", "RMSprop", "Adam"
+     * @return name → factory for the given names, in their order
+     */
     public static Map<String, DoubleFunction<Optimizer>> of(String... names) {
-        if (names == null || names.length == 0) {
-            throw new IllegalArgumentException("names must not be empty");
-        }
+        Check.that(names != null && names.length > 0, () -> "names must not be empty");
         Map<String, DoubleFunction<Optimizer>> family = new LinkedHashMap<>();
         for (String n : names) {
             family.put(n, factory(n));
@@ -46,7 +52,7 @@ public final class OptimizerFamily {
         return family;
     }
 
-    /** All four: SGD, AdaGrad, RMSprop, Adam. */
+    /** @return all four: SGD, AdaGrad, RMSprop, Adam */
     public static Map<String, DoubleFunction<Optimizer>> all() {
         return of("SGD", "AdaGrad", "RMSprop", "Adam");
     }

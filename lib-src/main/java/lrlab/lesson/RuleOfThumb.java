@@ -3,6 +3,7 @@ package lrlab.lesson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lrlab.display.SensitivityChart;
+import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -52,10 +53,8 @@ public final class RuleOfThumb {
 
     /** The table's {from, to} for a problem and optimizer; IllegalArgumentException when it has none. */
     public static double[] range(String problem, String optimizer) {
-        if (!covers(problem, optimizer)) {
-            throw new IllegalArgumentException("seed 002's table has no range for problem '" + problem
-                    + "' with optimizer '" + optimizer + "'");
-        }
+        Check.that(covers(problem, optimizer), () -> "seed 002's table has no range for problem '" + problem
+                + "' with optimizer '" + optimizer + "'");
         return RANGES.get(problem).get(optimizer).clone();
     }
 
@@ -99,9 +98,7 @@ public final class RuleOfThumb {
      */
     public static SensitivityChart chart(String title, Table sweeps, String problem) {
         Table rows = sweeps.where(sweeps.stringColumn("problem").isEqualTo(problem));
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no sweep rows for problem '" + problem + "'");
-        }
+        Check.that(!rows.isEmpty(), () -> "no sweep rows for problem '" + problem + "'");
         SensitivityChart chart = SensitivityChart.of(title, rows, "lr", "val_loss", "optimizer");
         for (String optimizer : new java.util.LinkedHashSet<>(rows.stringColumn("optimizer").asList())) {
             if (covers(problem, optimizer)) {

@@ -154,9 +154,7 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * val_loss ≤ (1 + tol)·best_loss. Rows keep the order in which runs first appear.
      */
     public static Table goodRanges(Table sweeps, double tol) {
-        if (!(tol >= 0) || Double.isInfinite(tol)) {
-            throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
-        }
+        Check.nonNegative("tol", tol);
         List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
         Table out = Table.create("good ranges (loss within " + Math.round(tol * 100) + "% of the best)").addColumns(
                 StringColumn.create("run"), StringColumn.create("problem"), StringColumn.create("optimizer"),
@@ -186,9 +184,7 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * that learned nothing.
      */
     public static Table rangesBelow(Table sweeps, double threshold) {
-        if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be finite and > 0, got " + threshold);
-        }
+        Check.positive("threshold", threshold);
         List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
         Table out = Table.create("rates with validation loss <= " + threshold).addColumns(StringColumn.create("run"),
                 StringColumn.create("problem"), StringColumn.create("optimizer"), DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"), DoubleColumn.create("good_from"),
@@ -218,13 +214,16 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * {@code value(bands, "raw", "SGD", "decades")}. Throws IllegalArgumentException when no row matches.
      */
     public static double value(Table ranges, String problem, String optimizer, String column) {
-        for (int i = 0; i < ranges.rowCount(); i++) {
+        int row = -1;
+        for (int i = 0; i < ranges.rowCount() && row < 0; i++) {
             if (ranges.stringColumn("problem").get(i).equals(problem)
                     && ranges.stringColumn("optimizer").get(i).equals(optimizer)) {
-                return ranges.doubleColumn(column).get(i);
+                row = i;
             }
         }
-        throw new IllegalArgumentException("no row with problem '" + problem + "' and optimizer '" + optimizer + "'");
+        Check.that(row >= 0, () -> "ranges must have a row with problem '" + problem + "' and optimizer '" + optimizer
+                + "', got none");
+        return ranges.doubleColumn(column).get(row);
     }
 
     /**
@@ -232,19 +231,15 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * never good). Throws IllegalArgumentException when every run diverged.
      */
     public static double[] goodRange(double[] rates, double[] losses, double tol) {
-        if (rates.length != losses.length || rates.length == 0) {
-            throw new IllegalArgumentException("rates and losses must have the same non-zero length, got "
-                    + rates.length + " and " + losses.length);
-        }
+        Check.that(rates.length == losses.length && rates.length != 0, () -> "rates and losses must have the same non-zero length, got "
+                + rates.length + " and " + losses.length);
         int best = -1;
         for (int i = 0; i < losses.length; i++) {
             if (Double.isFinite(losses[i]) && (best < 0 || losses[i] < losses[best])) {
                 best = i;
             }
         }
-        if (best < 0) {
-            throw new IllegalArgumentException("every run diverged: no good range");
-        }
+        Check.that(best >= 0, () -> "every run diverged: no good range");
         double limit = losses[best] * (1 + tol);
         int lo = best;
         int hi = best;

@@ -1,6 +1,7 @@
 package lrlab.lesson;
 
 import lrlab.tune.TuningResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -56,13 +57,9 @@ public final class TunerRace {
     }
 
     private static void check(TuningResult[] results) {
-        if (results == null || results.length == 0) {
-            throw new IllegalArgumentException("results must not be empty");
-        }
+        Check.that(results != null && results.length != 0, () -> "results must not be empty");
         for (TuningResult r : results) {
-            if (r == null) {
-                throw new IllegalArgumentException("results must not contain null");
-            }
+            Check.that(r != null, () -> "results must not contain null");
         }
     }
 }

@@ -2,6 +2,7 @@ package lrlab.model;
 
 import java.util.SplittableRandom;
 import lrlab.data.Dataset;
+import lrlab.util.Check;
 import lrlab.util.Shuffle;
 
 /**
@@ -18,9 +19,7 @@ abstract class AbstractModel implements Model {
     private final int[] all;
 
     AbstractModel(Dataset data) {
-        if (data == null) {
-            throw new IllegalArgumentException("data must not be null");
-        }
+        Check.notNull("data", data);
         this.data = data;
         this.x = data.x();
         this.n = data.rows();
@@ -124,25 +123,18 @@ abstract class AbstractModel implements Model {
 
     /** Checks that {@code other} has this model's feature count and {@code k} classes. */
     protected void checkFeaturesAndClasses(Dataset other, int k) {
-        if (other.features() != d || other.classCount() != k) {
-            throw new IllegalArgumentException("data must have " + d + " features and " + k
-                    + " classes, got " + other);
-        }
+        Check.that(other.features() == d && other.classCount() == k, () -> "data must have " + d + " features and " + k
+                + " classes, got " + other);
     }
 
     protected void check(double[] params, double[] gradient, int[] indices, int from, int to) {
         int dim = dimension();
-        if (params == null || params.length != dim) {
-            throw new IllegalArgumentException("params must have length " + dim + ", got "
-                    + (params == null ? "null" : params.length));
+        Check.length("params", params, dim);
+        if (gradient != null) {
+            Check.length("gradient", gradient, dim);
         }
-        if (gradient != null && gradient.length != dim) {
-            throw new IllegalArgumentException("gradient must have length " + dim + ", got " + gradient.length);
-        }
-        if (indices == null || from < 0 || to > indices.length || from >= to) {
-            throw new IllegalArgumentException("batch range [from, to) must be non-empty within indices, got ["
-                    + from + ", " + to + ") of " + (indices == null ? "null" : indices.length));
-        }
+        Check.notNull("indices", indices);
+        Check.range("batch [from, to)", from, to, indices.length);
     }
 
     /** torch.nn.Linear's default: weights and biases ~ U(−1/√fanIn, 1/√fanIn). */

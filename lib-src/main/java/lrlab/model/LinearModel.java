@@ -3,6 +3,7 @@ package lrlab.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import lrlab.data.Dataset;
+import lrlab.util.Check;
 
 /**
  * The part linear and logistic regression share: parameters [w_0..w_{d−1}, b], the logit
@@ -33,9 +34,7 @@ abstract class LinearModel extends AbstractModel {
 
     @Override
     public Model on(Dataset other) {
-        if (other.features() != d) {
-            throw new IllegalArgumentException("data must have " + d + " features, got " + other.features());
-        }
+        Check.that(other.features() == d, () -> "data must have " + d + " features, got " + other.features());
         return with(other);
     }
 

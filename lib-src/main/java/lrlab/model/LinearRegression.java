@@ -1,6 +1,7 @@
 package lrlab.model;
 
 import lrlab.data.Dataset;
+import lrlab.util.Check;
 
 /**
  * Linear regression ŷ = w·x + b with the mean squared error L = (1/m) Σ (ŷ_i − y_i)² (torch's
@@ -17,9 +18,7 @@ public final class LinearRegression extends LinearModel {
 
     /** Linear regression on a regression data set. */
     public static LinearRegression of(Dataset data) {
-        if (data != null && data.isClassification()) {
-            throw new IllegalArgumentException("LinearRegression needs real targets, " + data.name() + " has labels");
-        }
+        Check.that(data == null || !data.isClassification(), () -> "LinearRegression needs real targets, " + data.name() + " has labels");
         return new LinearRegression(data);
     }
 

@@ -1,6 +1,7 @@
 package lrlab.model;
 
 import lrlab.data.Dataset;
+import lrlab.util.Check;
 
 /**
  * Binary logistic regression z = w·x + b, p = σ(z), with the mean binary cross-entropy computed
@@ -19,10 +20,8 @@ public final class LogisticRegression extends LinearModel {
 
     /** Logistic regression on a two-class data set. */
     public static LogisticRegression of(Dataset data) {
-        if (data == null || !data.isClassification() || data.classCount() != 2) {
-            throw new IllegalArgumentException("LogisticRegression needs a two-class data set, got "
-                    + (data == null ? "null" : data.toString()));
-        }
+        Check.that(data != null && data.isClassification() && data.classCount() == 2, () -> "LogisticRegression needs a two-class data set, got "
+                + (data == null ? "null" : data.toString()));
         return new LogisticRegression(data);
     }
 

@@ -3,6 +3,7 @@ package lrlab.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import lrlab.data.Dataset;
+import lrlab.util.Check;
 
 /**
  * A one-hidden-layer perceptron d → h → K: a = W1ᵀx + b1, z = act(a) (tanh or ReLU), logits
@@ -61,12 +62,8 @@ public final class Mlp extends SoftmaxModel {
     /** An MLP d → hidden → K with the given activation on a classification data set. */
     public static Mlp of(Dataset data, int hidden, Activation activation) {
         requireClassification("Mlp", data);
-        if (hidden < 1) {
-            throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
-        }
-        if (activation == null) {
-            throw new IllegalArgumentException("activation must not be null");
-        }
+        Check.atLeast("hidden", hidden, 1);
+        Check.notNull("activation", activation);
         return new Mlp(data, hidden, activation);
     }
 
@@ -93,9 +90,7 @@ public final class Mlp extends SoftmaxModel {
 
     @Override
     public void initialize(double[] p, long seed) {
-        if (p.length != dim) {
-            throw new IllegalArgumentException("params must have length " + dim + ", got " + p.length);
-        }
+        Check.length("params", p, dim);
         SplittableRandom rng = new SplittableRandom(seed);
         uniformInit(p, 0, w2Off, d, rng);
         uniformInit(p, w2Off, dim, h, rng);

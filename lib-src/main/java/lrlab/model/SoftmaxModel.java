@@ -1,6 +1,7 @@
 package lrlab.model;
 
 import lrlab.data.Dataset;
+import lrlab.util.Check;
 
 /**
  * The softmax output of the MLP: K classes, labels y, the mean softmax
@@ -28,10 +29,8 @@ abstract class SoftmaxModel extends AbstractModel {
 
     /** Throws unless {@code data} is a classification data set. */
     static void requireClassification(String model, Dataset data) {
-        if (data == null || !data.isClassification()) {
-            throw new IllegalArgumentException(model + " needs a classification data set, got "
-                    + (data == null ? "null" : data.toString()));
-        }
+        Check.that(data != null && data.isClassification(), () -> model + " needs a classification data set, got "
+                + (data == null ? "null" : data.toString()));
     }
 
     /** Writes the logits of the row starting at {@code off} in x into {@link #logits}. */

@@ -1,5 +1,6 @@
 package lrlab.objective;
 
+import lrlab.util.Check;
 /**
  * A tilted double well L(w) = (w² − 1)² + t·w, L'(w) = 4w³ − 4w + t: for 0 &lt; t &lt; 8/(3√3) it has a
  * deep minimum left of 0 and a shallow one right of it, separated by a barrier near w = 0, the shape of
@@ -15,10 +16,8 @@ public final class DoubleWell implements ScalarObjective {
 
     /** L(w) = (w² − 1)² + t·w, with 0 &lt; t &lt; 8/(3√3) ≈ 1.54 so that both minima exist. */
     public static DoubleWell tilted(double tilt) {
-        if (!(tilt > 0 && tilt < 8 / (3 * Math.sqrt(3)))) {
-            throw new IllegalArgumentException("tilt must be in (0, 8/(3 sqrt 3)) = (0, 1.5396) for two minima, got "
-                    + tilt);
-        }
+        Check.that(tilt > 0 && tilt < 8 / (3 * Math.sqrt(3)), () -> "tilt must be in (0, 8/(3 sqrt 3)) = (0, 1.5396) for two minima, got "
+                + tilt);
         return new DoubleWell(tilt);
     }
 

@@ -1,5 +1,6 @@
 package lrlab.objective;
 
+import lrlab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
@@ -14,18 +15,13 @@ public final class LeastSquares implements Objective {
     private final double[] y;
 
     private LeastSquares(double[] x, double[] y) {
-        if (x == null || y == null || x.length == 0) {
-            throw new IllegalArgumentException("data must be non-empty, got " + (x == null ? "null" : x.length)
-                    + " points");
-        }
-        if (y.length != x.length) {
-            throw new IllegalArgumentException("y length must equal x length " + x.length + ", got " + y.length);
-        }
+        Check.that(x != null && y != null && x.length != 0, () -> "data must be non-empty, got " + (x == null ? "null" : x.length)
+                + " points");
+        Check.that(y.length == x.length, () -> "y length must equal x length " + x.length + ", got " + y.length);
         for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("data point " + i + " must be finite, got (" + x[i] + ", " + y[i]
-                        + ")");
-            }
+            int k = i;
+            Check.that(Double.isFinite(x[k]) && Double.isFinite(y[k]), () -> "data point " + k + " must be finite, got ("
+                    + x[k] + ", " + y[k] + ")");
         }
         this.x = x.clone();
         this.y = y.clone();
@@ -53,7 +49,7 @@ public final class LeastSquares implements Objective {
 
     @Override
     public double value(double[] p) {
-        check(p.length, "params");
+        Check.length("params", p, 2);
         double w = p[0];
         double c = p[1];
         double s = 0;
@@ -67,8 +63,8 @@ public final class LeastSquares implements Objective {
     /** MSE and its gradient [∂/∂w, ∂/∂b] into {@code gradient} (modified, length 2). */
     @Override
     public double valueAndGradient(double[] p, double[] gradient) {
-        check(p.length, "params");
-        check(gradient.length, "gradient");
+        Check.length("params", p, 2);
+        Check.length("gradient", gradient, 2);
         double w = p[0];
         double c = p[1];
         double s = 0;
@@ -112,12 +108,6 @@ public final class LeastSquares implements Objective {
     /** The least-squares optimum [w*, b*]; needs at least two distinct x values. */
     public double[] minimizer() {
         return curvature().minimizer();
-    }
-
-    private static void check(int length, String name) {
-        if (length != 2) {
-            throw new IllegalArgumentException(name + " length must be 2 (w, b), got " + length);
-        }
     }
 
     @Override

@@ -117,15 +117,15 @@ public final class QuadraticForm implements Objective {
 
     @Override
     public double value(double[] x) {
-        checkLength(x.length, "x");
+        checkLength(x, "x");
         return evaluate(x, null);
     }
 
     /** L(x) and ∇L = Ax − b written into {@code gradient} (modified); x not modified. */
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
-        checkLength(x.length, "x");
-        checkLength(gradient.length, "gradient");
+        checkLength(x, "x");
+        checkLength(gradient, "gradient");
         return evaluate(x, gradient);
     }
 
@@ -147,8 +147,8 @@ public final class QuadraticForm implements Objective {
         return 0.5 * quad - lin;
     }
 
-    private void checkLength(int length, String name) {
-        Check.that(length == n, () -> name + " length must equal the dimension " + n + ", got " + length);
+    private void checkLength(double[] array, String name) {
+        Check.length(name, array, n);
     }
 
     /** @return the eigenvalues of A in ascending order (a copy) */

@@ -92,10 +92,10 @@ public enum Regime {
      * @throws IllegalArgumentException for any other name
      */
     public static Regime fromOracleName(String name) {
+        String[] names = new String[values().length];
         for (Regime r : values()) {
-            if (r.oracleName.equals(name)) return r;
+            names[r.ordinal()] = r.oracleName;
         }
-        throw new IllegalArgumentException("regime must be one of monotone-convergence, one-step, "
-                + "zig-zag-convergence, oscillation, divergence, got " + name);
+        return values()[java.util.Arrays.asList(names).indexOf(Check.oneOf("regime", name, names))];
     }
 }

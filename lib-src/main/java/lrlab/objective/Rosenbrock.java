@@ -1,5 +1,6 @@
 package lrlab.objective;
 
+import lrlab.util.Check;
 /**
  * The Rosenbrock function f(x, y) = (a − x)² + b·(y − x²)², a curved narrow valley with its
  * minimum 0 at (a, a²). Gradient: [−2(a − x) − 4b·x·(y − x²), 2b·(y − x²)].
@@ -11,12 +12,8 @@ public final class Rosenbrock implements Objective {
     private final double b;
 
     private Rosenbrock(double a, double b) {
-        if (!Double.isFinite(a)) {
-            throw new IllegalArgumentException("a must be finite, got " + a);
-        }
-        if (!(b > 0) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("b must be finite and > 0, got " + b);
-        }
+        Check.finite("a", a);
+        Check.positive("b", b);
         this.a = a;
         this.b = b;
     }
@@ -53,7 +50,7 @@ public final class Rosenbrock implements Objective {
 
     @Override
     public double value(double[] p) {
-        check(p.length, "x");
+        Check.length("x", p, 2);
         double u = a - p[0];
         double w = p[1] - p[0] * p[0];
         return u * u + b * w * w;
@@ -62,20 +59,14 @@ public final class Rosenbrock implements Objective {
     /** f and its gradient into {@code gradient} (modified, length 2). */
     @Override
     public double valueAndGradient(double[] p, double[] gradient) {
-        check(p.length, "x");
-        check(gradient.length, "gradient");
+        Check.length("x", p, 2);
+        Check.length("gradient", gradient, 2);
         double x = p[0];
         double u = a - x;
         double w = p[1] - x * x;
         gradient[0] = -2 * u - 4 * b * x * w;
         gradient[1] = 2 * b * w;
         return u * u + b * w * w;
-    }
-
-    private static void check(int length, String name) {
-        if (length != 2) {
-            throw new IllegalArgumentException(name + " length must be 2 (x, y), got " + length);
-        }
     }
 
     @Override

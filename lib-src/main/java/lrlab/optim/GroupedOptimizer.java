@@ -1,7 +1,6 @@
 package lrlab.optim;
 
 import java.util.List;
-import java.util.Objects;
 import lrlab.util.Check;
 
 /**
@@ -65,25 +64,20 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
 
     /** Groups must follow each other without gaps or overlap, starting at index 0. */
     static void checkTiling(List<ParamGroup> groups) {
-        int expected = 0;
         for (int k = 0; k < groups.size(); k++) {
-            ParamGroup g = groups.get(k);
-            if (g.fromIndex() != expected) {
-                throw new IllegalArgumentException("groups must tile the parameters in order from index 0: group " + k
-                        + " starts at fromIndex " + g.fromIndex() + ", expected " + expected);
-            }
-            expected = g.toIndex();
+            int group = k;
+            int expected = k == 0 ? 0 : groups.get(k - 1).toIndex();
+            Check.that(groups.get(k).fromIndex() == expected, () -> "groups must tile the parameters in order from index 0: group "
+                    + group + " starts at fromIndex " + groups.get(group).fromIndex() + ", expected " + expected);
         }
     }
 
     private void bind(int d) {
-        if (d < 1) {
-            throw new IllegalArgumentException("dimension must be >= 1, got " + d);
-        }
+        Check.atLeast("dimension", d, 1);
         if (groups.isEmpty()) {
             to[0] = d;
-        } else if (to[groupCount - 1] != d) {
-            throw new IllegalArgumentException("the groups cover indices [0, " + to[groupCount - 1]
+        } else {
+            Check.that(to[groupCount - 1] == d, () -> "the groups cover indices [0, " + to[groupCount - 1]
                     + ") but the parameter vector has length " + d);
         }
         dimension = d;
@@ -104,17 +98,12 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
 
     @Override
     public final void step(double[] params, double[] gradient) {
-        Objects.requireNonNull(params, "params");
-        Objects.requireNonNull(gradient, "gradient");
-        if (gradient.length != params.length) {
-            throw new IllegalArgumentException("gradient length must equal params length " + params.length
-                    + ", got " + gradient.length);
-        }
+        Check.notNull("params", params);
+        Check.length("gradient", gradient, params.length, "the length of params");
         if (dimension < 0) {
             bind(params.length);
-        } else if (params.length != dimension) {
-            throw new IllegalArgumentException("params length must equal the optimizer's dimension " + dimension
-                    + " (fixed at build or by the first step), got " + params.length);
+        } else {
+            Check.length("params", params, dimension, "the optimizer's dimension, fixed at build or by the first step");
         }
         steps++;
         for (int k = 0; k < groupCount; k++) {

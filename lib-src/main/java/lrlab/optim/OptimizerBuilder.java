@@ -88,9 +88,7 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
 
     /** Group k's index range must be non-empty: 0 &lt;= fromIndex &lt; toIndex. */
     static void checkGroup(int index, int from, int to) {
-        if (from < 0 || to <= from) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+        Check.that(from >= 0 && to > from, () -> String.format(Locale.ROOT,
                     "group %d must be a non-empty index range 0 <= fromIndex < toIndex, got [%d, %d)", index, from, to));
-        }
     }
 }

@@ -10,10 +10,8 @@ public record ParamGroup(int fromIndex, int toIndex, double lr) {
 
     /** Validates the range (non-empty, from ≥ 0) and lr (finite, &gt; 0). */
     public ParamGroup {
-        if (fromIndex < 0 || toIndex <= fromIndex) {
-            throw new IllegalArgumentException("group range must satisfy 0 <= fromIndex < toIndex, got ["
-                    + fromIndex + ", " + toIndex + ")");
-        }
+        Check.that(fromIndex >= 0 && toIndex > fromIndex, () -> "group range must satisfy 0 <= fromIndex < toIndex, got ["
+                + fromIndex + ", " + toIndex + ")");
         Check.positive("group lr", lr);
     }
 

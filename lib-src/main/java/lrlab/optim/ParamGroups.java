@@ -1,6 +1,7 @@
 package lrlab.optim;
 
 import java.util.Arrays;
+import lrlab.util.Check;
 
 /**
  * The hyperparameters a scheduler reads and writes, per parameter group g: the learning rate
@@ -32,10 +33,8 @@ public class ParamGroups implements Optimizer {
      * @param momentum the momentum/β1 of each group, same length (taken over, not copied)
      */
     protected ParamGroups(String name, boolean hasMomentum, double[] lr, double[] momentum) {
-        if (lr.length < 1 || momentum.length != lr.length) {
-            throw new IllegalArgumentException("need >= 1 group and one momentum per group, got " + lr.length
-                    + " lrs and " + momentum.length + " momenta");
-        }
+        Check.that(lr.length >= 1 && momentum.length == lr.length, () -> "need >= 1 group and one momentum per group, got " + lr.length
+                + " lrs and " + momentum.length + " momenta");
         this.name = name;
         this.hasMomentum = hasMomentum;
         this.groupCount = lr.length;
@@ -121,10 +120,7 @@ public class ParamGroups implements Optimizer {
 
     /** Checks a group index against [0, groupCount). */
     protected int checkGroup(int group) {
-        if (group < 0 || group >= groupCount) {
-            throw new IllegalArgumentException("group must be in [0, " + groupCount + "), got " + group);
-        }
-        return group;
+        return Check.index("group", group, groupCount);
     }
 
     @Override

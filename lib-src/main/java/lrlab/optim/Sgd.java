@@ -31,10 +31,8 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
             Check.nonNegative("momentum", momentum);
             Check.unitClosed("dampening", dampening);
             Check.nonNegative("weightDecay", weightDecay);
-            if (nesterov && (momentum <= 0 || dampening != 0)) {
-                throw new IllegalArgumentException("nesterov requires momentum > 0 and dampening = 0, got momentum "
-                        + momentum + ", dampening " + dampening);
-            }
+            Check.that(!nesterov || (momentum > 0 && dampening == 0), () -> "nesterov requires momentum > 0 and dampening = 0, got momentum "
+                    + momentum + ", dampening " + dampening);
             groups = GroupedOptimizer.tiling(groups);
         }
 

@@ -2,6 +2,7 @@ package lrlab.schedule;
 
 import java.util.List;
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Steps several schedulers together on one optimizer; for the multiplicative (chainable) ones the
@@ -15,15 +16,13 @@ public final class ChainedScheduler implements Scheduler {
 
     /** @param schedulers the children, already built on the same optimizer, stepped in this order */
     public ChainedScheduler(List<? extends Scheduler> schedulers) {
-        if (schedulers == null || schedulers.isEmpty()) {
-            throw new IllegalArgumentException("schedulers must list at least one scheduler, got none");
-        }
+        Check.that(schedulers != null && !schedulers.isEmpty(), () -> "schedulers must list at least one scheduler, got none");
         this.schedulers = schedulers.toArray(new Scheduler[0]);
         this.optimizer = this.schedulers[0] == null ? null : this.schedulers[0].optimizer();
         for (int i = 0; i < this.schedulers.length; i++) {
-            if (this.schedulers[i] == null || this.schedulers[i].optimizer() != optimizer) {
-                throw new IllegalArgumentException("schedulers[" + i + "] must be attached to the same optimizer");
-            }
+            int k = i;
+            Check.that(this.schedulers[k] != null && this.schedulers[k].optimizer() == optimizer,
+                    () -> "schedulers[" + k + "] must be attached to the same optimizer");
         }
     }
 

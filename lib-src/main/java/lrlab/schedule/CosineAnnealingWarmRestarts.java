@@ -18,9 +18,7 @@ public final class CosineAnnealingWarmRestarts extends LrScheduler {
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0, int tMult, double etaMin) {
         super(optimizer);
         this.t0 = Check.positive("t0", t0);
-        if (tMult < 1) {
-            throw new IllegalArgumentException("tMult must be an integer >= 1, got " + tMult);
-        }
+        Check.that(tMult >= 1, () -> "tMult must be an integer >= 1, got " + tMult);
         this.tMult = tMult;
         this.etaMin = Check.nonNegative("etaMin", etaMin);
         initialStep();

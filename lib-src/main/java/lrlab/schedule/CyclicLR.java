@@ -148,9 +148,7 @@ public final class CyclicLR extends LrScheduler {
 
         /** TRIANGULAR (default), TRIANGULAR2 or EXP_RANGE. */
         public Builder mode(Mode mode) {
-            if (mode == null) {
-                throw new IllegalArgumentException("mode must be TRIANGULAR, TRIANGULAR2 or EXP_RANGE, got null");
-            }
+            Check.that(mode != null, () -> "mode must be TRIANGULAR, TRIANGULAR2 or EXP_RANGE, got null");
             this.mode = mode;
             return this;
         }

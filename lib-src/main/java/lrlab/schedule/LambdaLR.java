@@ -16,9 +16,7 @@ public final class LambdaLR extends LrScheduler {
     /** @param factor f(t), the multiple of base_lr at step t */
     public LambdaLR(Optimizer optimizer, IntToDoubleFunction factor) {
         super(optimizer);
-        if (factor == null) {
-            throw new IllegalArgumentException("factor function must not be null");
-        }
+        Check.that(factor != null, () -> "factor function must not be null");
         this.factor = factor;
         initialStep();
     }

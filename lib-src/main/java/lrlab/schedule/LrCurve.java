@@ -37,9 +37,7 @@ public final class LrCurve {
 
     /** As {@link #of}, with a first column {@code run} holding {@code name} on every row. */
     public static Table named(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
-        if (name == null) {
-            throw new IllegalArgumentException("name must not be null");
-        }
+        Check.notNull("name", name);
         return build(name, baseLr, steps, schedule);
     }
 
@@ -50,9 +48,7 @@ public final class LrCurve {
      */
     public static Table compare(double baseLr, int steps,
             Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules) {
-        if (schedules == null || schedules.isEmpty()) {
-            throw new IllegalArgumentException("schedules must name at least one schedule, got none");
-        }
+        Check.that(schedules != null && !schedules.isEmpty(), () -> "schedules must name at least one schedule, got none");
         Table all = null;
         boolean anyMomentum = false;
         java.util.List<Table> parts = new java.util.ArrayList<>();
@@ -78,14 +74,10 @@ public final class LrCurve {
             boolean alwaysMomentum) {
         Check.positive("baseLr", baseLr);
         Check.positive("steps", steps);
-        if (schedule == null) {
-            throw new IllegalArgumentException("schedule must not be null");
-        }
+        Check.notNull("schedule", schedule);
         Optimizer opt = ParamGroups.single(baseLr, DEFAULT_MOMENTUM);
         Scheduler s = schedule.apply(opt);
-        if (s == null || s.optimizer() != opt) {
-            throw new IllegalArgumentException("schedule must attach a scheduler to the optimizer it is given");
-        }
+        Check.that(s != null && s.optimizer() == opt, () -> "schedule must attach a scheduler to the optimizer it is given");
         int[] step = new int[steps];
         double[] lr = new double[steps];
         double[] momentum = new double[steps];

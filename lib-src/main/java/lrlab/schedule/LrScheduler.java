@@ -1,6 +1,7 @@
 package lrlab.schedule;
 
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Base of the epoch-driven schedulers (torch's {@code LRScheduler}): keeps the base lr of every
@@ -97,12 +98,8 @@ public abstract class LrScheduler implements Scheduler {
 
     /** The closed-form lr of group {@code group} at step {@code t} (no state read or written). */
     public double lrAt(int group, int t) {
-        if (t < 0) {
-            throw new IllegalArgumentException("t must be >= 0, got " + t);
-        }
-        if (group < 0 || group >= baseLrs.length) {
-            throw new IllegalArgumentException("group must be in [0, " + baseLrs.length + "), got " + group);
-        }
+        Check.atLeast("t", t, 0);
+        Check.index("group", group, baseLrs.length);
         if (!hasClosedForm()) {
             throw new UnsupportedOperationException(getClass().getSimpleName()
                     + " has no closed form: its lr depends on the lrs before it");
@@ -142,21 +139,15 @@ public abstract class LrScheduler implements Scheduler {
 
     /** A non-null optimizer with at least one parameter group. */
     static Optimizer checkOptimizer(Optimizer optimizer) {
-        if (optimizer == null) {
-            throw new IllegalArgumentException("optimizer must not be null");
-        }
-        if (optimizer.groupCount() < 1) {
-            throw new IllegalArgumentException("optimizer must have at least one parameter group, got "
-                    + optimizer.groupCount());
-        }
+        Check.notNull("optimizer", optimizer);
+        Check.that(optimizer.groupCount() >= 1, () -> "optimizer must have at least one parameter group, got "
+                + optimizer.groupCount());
         return optimizer;
     }
 
     /** Momentum cycling needs an optimizer with momentum or beta1. */
     static void checkMomentum(Optimizer optimizer, String scheduler) {
-        if (!optimizer.hasMomentum()) {
-            throw new IllegalArgumentException(scheduler + " with cycleMomentum needs an optimizer with momentum or"
-                    + " beta1 (SGD, RMSprop, Adam, AdamW); this optimizer has none: pass cycleMomentum(false)");
-        }
+        Check.that(optimizer.hasMomentum(), () -> scheduler + " with cycleMomentum needs an optimizer with momentum or"
+                + " beta1 (SGD, RMSprop, Adam, AdamW); this optimizer has none: pass cycleMomentum(false)");
     }
 }

@@ -16,14 +16,10 @@ public final class MultiStepLR extends LrScheduler {
     /** @param milestones steps where γ applies (sorted here; repeats count); @param gamma factor (> 0) */
     public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
         super(optimizer);
-        if (milestones == null || milestones.length == 0) {
-            throw new IllegalArgumentException("milestones must list at least one step, got none");
-        }
+        Check.that(milestones != null && milestones.length != 0, () -> "milestones must list at least one step, got none");
         this.milestones = milestones.clone();
         Arrays.sort(this.milestones);
-        if (this.milestones[0] < 0) {
-            throw new IllegalArgumentException("milestones must be >= 0, got " + this.milestones[0]);
-        }
+        Check.that(this.milestones[0] >= 0, () -> "milestones must be >= 0, got " + this.milestones[0]);
         this.gamma = Check.positive("gamma", gamma);
         initialStep();
     }

@@ -2,6 +2,7 @@ package lrlab.schedule;
 
 import java.util.function.IntToDoubleFunction;
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Multiplies the lr by a factor of the step every step: lr_t = lr_{t−1} · f(t) for t > 0, so
@@ -14,9 +15,7 @@ public final class MultiplicativeLR extends LrScheduler {
     /** @param factor f(t), the factor applied at step t ≥ 1 */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction factor) {
         super(optimizer);
-        if (factor == null) {
-            throw new IllegalArgumentException("factor function must not be null");
-        }
+        Check.that(factor != null, () -> "factor function must not be null");
         this.factor = factor;
         initialStep();
     }
@@ -33,9 +32,7 @@ public final class MultiplicativeLR extends LrScheduler {
 
     @Override
     public double lrAt(int group, int t) {
-        if (t < 0) {
-            throw new IllegalArgumentException("t must be >= 0, got " + t);
-        }
+        Check.atLeast("t", t, 0);
         double lr = baseLrs[group];
         for (int s = 1; s <= t; s++) {
             lr *= factor.applyAsDouble(s);

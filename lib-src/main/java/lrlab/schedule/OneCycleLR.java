@@ -45,21 +45,17 @@ public final class OneCycleLR extends LrScheduler {
         this.phaseEnds = threePhase
                 ? new double[] {pct * totalSteps - 1, 2 * pct * totalSteps - 2, totalSteps - 1}
                 : new double[] {pct * totalSteps - 1, totalSteps - 1};
-        double start = 0.0;
         for (int i = 0; i < phaseEnds.length; i++) {
-            if (phaseEnds[i] == start) {
-                throw new IllegalArgumentException("pctStart " + Check.fmt(pct) + " with totalSteps " + totalSteps
-                        + " gives an empty phase " + (i + 1) + " (it would divide by zero): choose a larger totalSteps");
-            }
-            start = phaseEnds[i];
+            int phase = i + 1;
+            Check.that(phaseEnds[i] != (i == 0 ? 0.0 : phaseEnds[i - 1]), () -> "pctStart " + Check.fmt(pct)
+                    + " with totalSteps " + totalSteps + " gives an empty phase " + phase
+                    + " (it would divide by zero): choose a larger totalSteps");
         }
         initialLrs = new double[n];
         maxLrs = new double[n];
         minLrs = new double[n];
-        if (b.maxLrs != null && b.maxLrs.length != n) {
-            throw new IllegalArgumentException("maxLrs must have one entry per parameter group (" + n + "), got "
-                    + b.maxLrs.length);
-        }
+        Check.that(b.maxLrs == null || b.maxLrs.length == n, () -> "maxLrs must have one entry per parameter group (" + n + "), got "
+                + b.maxLrs.length);
         for (int g = 0; g < n; g++) {
             maxLrs[g] = b.maxLrs == null ? b.maxLr : b.maxLrs[g];
             initialLrs[g] = maxLrs[g] / b.divFactor;
@@ -197,9 +193,7 @@ public final class OneCycleLR extends LrScheduler {
 
         /** A different max lr per parameter group (each > 0), replacing the single maxLr. */
         public Builder maxLrs(double... maxLrs) {
-            if (maxLrs == null || maxLrs.length == 0) {
-                throw new IllegalArgumentException("maxLrs must list one max lr per group, got none");
-            }
+            Check.that(maxLrs != null && maxLrs.length != 0, () -> "maxLrs must list one max lr per group, got none");
             for (double m : maxLrs) {
                 Check.positive("maxLrs", m);
             }
@@ -215,9 +209,7 @@ public final class OneCycleLR extends LrScheduler {
 
         /** COS (default) or LINEAR annealing. */
         public Builder anneal(Anneal anneal) {
-            if (anneal == null) {
-                throw new IllegalArgumentException("anneal must be COS or LINEAR, got null");
-            }
+            Check.that(anneal != null, () -> "anneal must be COS or LINEAR, got null");
             this.anneal = anneal;
             return this;
         }

@@ -45,10 +45,8 @@ public final class ReduceLROnPlateau implements Scheduler {
         this.cooldown = b.cooldown;
         this.minLrs = new double[optimizer.groupCount()];
         if (b.minLrs != null) {
-            if (b.minLrs.length != minLrs.length) {
-                throw new IllegalArgumentException("minLrs must have one entry per parameter group ("
-                        + minLrs.length + "), got " + b.minLrs.length);
-            }
+            Check.that(b.minLrs.length == minLrs.length, () -> "minLrs must have one entry per parameter group ("
+                    + minLrs.length + "), got " + b.minLrs.length);
             System.arraycopy(b.minLrs, 0, minLrs, 0, minLrs.length);
         } else {
             java.util.Arrays.fill(minLrs, b.minLr);
@@ -81,9 +79,7 @@ public final class ReduceLROnPlateau implements Scheduler {
      */
     @Override
     public void step(double metric) {
-        if (Double.isNaN(metric)) {
-            throw new IllegalArgumentException("metric must not be NaN");
-        }
+        Check.that(!Double.isNaN(metric), () -> "metric must not be NaN");
         lastEpoch++;
         if (isBetter(metric)) {
             best = metric;
@@ -189,9 +185,7 @@ public final class ReduceLROnPlateau implements Scheduler {
 
         /** MIN (default, for a loss) or MAX (for an accuracy). */
         public Builder mode(Mode mode) {
-            if (mode == null) {
-                throw new IllegalArgumentException("mode must be MIN or MAX, got null");
-            }
+            Check.that(mode != null, () -> "mode must be MIN or MAX, got null");
             this.mode = mode;
             return this;
         }
@@ -216,9 +210,7 @@ public final class ReduceLROnPlateau implements Scheduler {
 
         /** REL (default) or ABS. */
         public Builder thresholdMode(ThresholdMode thresholdMode) {
-            if (thresholdMode == null) {
-                throw new IllegalArgumentException("thresholdMode must be REL or ABS, got null");
-            }
+            Check.that(thresholdMode != null, () -> "thresholdMode must be REL or ABS, got null");
             this.thresholdMode = thresholdMode;
             return this;
         }
@@ -237,9 +229,7 @@ public final class ReduceLROnPlateau implements Scheduler {
 
         /** Floor of the lr per parameter group (each ≥ 0). */
         public Builder minLrs(double... minLrs) {
-            if (minLrs == null || minLrs.length == 0) {
-                throw new IllegalArgumentException("minLrs must list one floor per group, got none");
-            }
+            Check.that(minLrs != null && minLrs.length != 0, () -> "minLrs must list one floor per group, got none");
             for (double m : minLrs) {
                 Check.nonNegative("minLrs", m);
             }

@@ -2,6 +2,7 @@ package lrlab.schedule;
 
 import java.util.List;
 import lrlab.optim.Optimizer;
+import lrlab.util.Check;
 
 /**
  * Runs schedulers one after another: scheduler i drives the lr from milestone i−1 on, and is
@@ -23,24 +24,17 @@ public final class SequentialLR implements Scheduler {
      */
     public SequentialLR(Optimizer optimizer, List<? extends LrScheduler> schedulers, int... milestones) {
         this.optimizer = LrScheduler.checkOptimizer(optimizer);
-        if (schedulers == null || schedulers.isEmpty()) {
-            throw new IllegalArgumentException("schedulers must list at least one scheduler, got none");
-        }
-        if (milestones == null || milestones.length != schedulers.size() - 1) {
-            throw new IllegalArgumentException("milestones must have one entry fewer than schedulers ("
-                    + (schedulers.size() - 1) + "), got " + (milestones == null ? 0 : milestones.length));
-        }
+        Check.that(schedulers != null && !schedulers.isEmpty(), () -> "schedulers must list at least one scheduler, got none");
+        Check.that(milestones != null && milestones.length == schedulers.size() - 1, () -> "milestones must have one entry fewer than schedulers ("
+                + (schedulers.size() - 1) + "), got " + (milestones == null ? 0 : milestones.length));
         for (int i = 0; i < milestones.length; i++) {
-            if (milestones[i] <= 0 || (i > 0 && milestones[i] <= milestones[i - 1])) {
-                throw new IllegalArgumentException("milestones must be > 0 and strictly increasing, got "
-                        + java.util.Arrays.toString(milestones));
-            }
+            Check.that(milestones[i] > 0 && (i == 0 || milestones[i] > milestones[i - 1]),
+                    () -> "milestones must be > 0 and strictly increasing, got " + java.util.Arrays.toString(milestones));
         }
         for (int i = 0; i < schedulers.size(); i++) {
+            int k = i;
             LrScheduler s = schedulers.get(i);
-            if (s == null || s.optimizer() != optimizer) {
-                throw new IllegalArgumentException("schedulers[" + i + "] must be attached to the same optimizer");
-            }
+            Check.that(s != null && s.optimizer() == optimizer, () -> "schedulers[" + k + "] must be attached to the same optimizer");
         }
         this.schedulers = schedulers.toArray(new LrScheduler[0]);
         this.milestones = milestones.clone();

@@ -60,9 +60,7 @@ public final class SuccessiveHalving implements Tuner {
 
     /** Largest budget a rung may use, ≥ 1 (0 = no cap). */
     public SuccessiveHalving maxBudget(int maxBudget) {
-        if (maxBudget < 0) {
-            throw new IllegalArgumentException("maxBudget must be >= 0 (0 = no cap), got " + maxBudget);
-        }
+        Check.that(maxBudget >= 0, () -> "maxBudget must be >= 0 (0 = no cap), got " + maxBudget);
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }
 

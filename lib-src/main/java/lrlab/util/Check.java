@@ -35,6 +35,24 @@ public final class Check {
         }
     }
 
+    /**
+     * One of a fixed set of names; message "{name} must be one of SGD, Adam, got 'sgd'" (or "got null").
+     *
+     * @param name the argument's name
+     * @param value the name given
+     * @param allowed the names accepted
+     * @return value
+     */
+    public static String oneOf(String name, String value, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ", got "
+                + (value == null ? "null" : "'" + value + "'"));
+    }
+
     /** A double as it appears in messages: {@link Double#toString(double)}, independent of the locale. */
     public static String fmt(double v) {
         return Double.toString(v);
@@ -69,6 +87,56 @@ public final class Check {
     public static double[] length(String name, double[] values, int length) {
         if (values == null || values.length != length) {
             throw new IllegalArgumentException(name + " must have length " + length + ", got "
+                    + (values == null ? "null" : values.length));
+        }
+        return values;
+    }
+
+    /**
+     * An index into {@code size} elements: 0 ≤ i &lt; size; message "{name} must be in [0, 3), got 5". Builds no
+     * message unless it fails (hot paths call it).
+     *
+     * @param name the index's name
+     * @param i the index
+     * @param size the number of elements
+     * @return i
+     */
+    public static int index(String name, int i, int size) {
+        if (i < 0 || i >= size) {
+            throw new IllegalArgumentException(name + " must be in [0, " + size + "), got " + i);
+        }
+        return i;
+    }
+
+    /**
+     * A non-empty index range within an array: 0 ≤ from &lt; to ≤ length; message
+     * "{name} must be a non-empty range within [0, 10), got [3, 2)". Builds no message unless it fails.
+     *
+     * @param name the range's name
+     * @param from first index
+     * @param to one past the last index
+     * @param length the array's length
+     */
+    public static void range(String name, int from, int to, int length) {
+        if (from < 0 || to > length || from >= to) {
+            throw new IllegalArgumentException(name + " must be a non-empty range within [0, " + length + "), got ["
+                    + from + ", " + to + ")");
+        }
+    }
+
+    /**
+     * An array of exactly {@code length} elements, saying where that length comes from; message
+     * "{name} must have length 3 (the length of params), got 2". Builds no message unless it fails.
+     *
+     * @param name the argument's name
+     * @param values the array
+     * @param length the required length
+     * @param why what the length is, e.g. "the length of params"
+     * @return values
+     */
+    public static double[] length(String name, double[] values, int length, String why) {
+        if (values == null || values.length != length) {
+            throw new IllegalArgumentException(name + " must have length " + length + " (" + why + "), got "
                     + (values == null ? "null" : values.length));
         }
         return values;

@@ -41,7 +41,18 @@ class CheckTest {
                 Arguments.of((Executable) () -> Check.nonBlank("name", null), "name must be a non-blank string, got null"),
                 Arguments.of((Executable) () -> Check.nonEmpty("rates", new double[0]), "rates must not be empty"),
                 Arguments.of((Executable) () -> Check.length("params", new double[2], 3), "params must have length 3, got 2"),
-                Arguments.of((Executable) () -> Check.length("params", null, 3), "params must have length 3, got null"));
+                Arguments.of((Executable) () -> Check.length("params", null, 3), "params must have length 3, got null"),
+                Arguments.of((Executable) () -> Check.length("gradient", new double[2], 3, "the length of params"),
+                        "gradient must have length 3 (the length of params), got 2"),
+                Arguments.of((Executable) () -> Check.finiteGreaterThan("divergeFactor", Double.POSITIVE_INFINITY, 1),
+                        "divergeFactor must be finite and > 1.0, got Infinity"),
+                Arguments.of((Executable) () -> Check.index("group", 3, 3), "group must be in [0, 3), got 3"),
+                Arguments.of((Executable) () -> Check.range("batch [from, to)", 4, 4, 10),
+                        "batch [from, to) must be a non-empty range within [0, 10), got [4, 4)"),
+                Arguments.of((Executable) () -> Check.oneOf("name", "sgd", "SGD", "Adam"), "name must be one of SGD, Adam, got 'sgd'"),
+                Arguments.of((Executable) () -> Check.oneOf("name", null, "SGD", "Adam"), "name must be one of SGD, Adam, got null"),
+                Arguments.of((Executable) () -> Check.that(1 > 2, () -> "A must be symmetric, got A[1][0] = 0.3 but A[0][1] = 0.5"),
+                        "A must be symmetric, got A[1][0] = 0.3 but A[0][1] = 0.5"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -65,13 +76,24 @@ class CheckTest {
                 Arguments.of((Supplier<Object>) () -> Check.unitHalfOpen("beta", 0.0), 0.0),
                 Arguments.of((Supplier<Object>) () -> Check.unitClosed("alpha", 1.0), 1.0),
                 Arguments.of((Supplier<Object>) () -> Check.in("gamma", 1.0, 0, true, 1, false), 1.0),
-                Arguments.of((Supplier<Object>) () -> Check.nonBlank("name", "run"), "run"));
+                Arguments.of((Supplier<Object>) () -> Check.nonBlank("name", "run"), "run"),
+                Arguments.of((Supplier<Object>) () -> Check.finiteGreaterThan("k", 4.0, 1), 4.0),
+                Arguments.of((Supplier<Object>) () -> Check.index("group", 2, 3), 2),
+                Arguments.of((Supplier<Object>) () -> Check.oneOf("name", "Adam", "SGD", "Adam"), "Adam"));
     }
 
     @ParameterizedTest(name = "accepts {1}")
     @MethodSource("accepted")
     void acceptedArgumentIsReturnedUnchanged(Supplier<Object> call, Object expected) {
         assertEquals(expected, call.get());
+    }
+
+    @Test
+    void thatBuildsItsMessageOnlyWhenTheCheckFails() {
+        Check.that(true, () -> {
+            throw new AssertionError("the message of a passing check must not be built");
+        });
+        Check.range("batch", 0, 10, 10);
     }
 
     @Test
