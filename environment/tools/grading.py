@@ -4,8 +4,12 @@ Thin wrappers over the nbgrader commands (each command is printed before it runs
 
   assign(out)                 copy of the course dir into OUT, `nbgrader generate_assignment` per
                               assignment -> OUT/release/<assignment>/<notebook>.ipynb
-  grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own
-                              -> OUT/grades.csv, OUT/feedback/<student>/<assignment>/<notebook>.html
+  grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own,
+                              as a job on a Dask cluster (grading_cluster.py: a local one sized to
+                              the machine, or an existing one by address)
+                              -> OUT/grades.csv, OUT/cells.csv (one row per graded test cell),
+                                 OUT/feedback/<student>/<assignment>/<notebook>.html,
+                                 OUT/report.html and OUT/gradebook_lms.csv (grading_report.py)
 
 What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone goes wrong):
   * one nbgrader process (and so one kernel) per submitted notebook, in its own scratch course with
@@ -25,7 +29,9 @@ What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone 
   * submitted files are only read (copied into the scratch course), never modified;
   * results are written as they finish (OUT/results/*.json, grades.csv rewritten sorted after every
     notebook), so an interrupted run loses nothing finished and a rerun reuses what is still valid;
-    grades.csv holds no times or paths, so grading twice gives the same file.
+    grades.csv holds no times or paths, so grading twice gives the same file;
+  * only this process writes OUT: a job gets the submitted file's bytes and returns its row and
+    feedback page, so workers on other machines need no shared file system.
 """
 from __future__ import annotations
 
@@ -41,7 +47,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -51,7 +56,8 @@ COLUMNS = ["student", "assignment", "notebook", "score", "max_score", "status", 
 # statuses a row can have
 OK, TAMPERED, TIMEOUT, KERNEL_DIED, INVALID, MISSING, UNKNOWN, ERROR = (
     "ok", "tampered", "timeout", "kernel-died", "invalid-notebook", "missing", "unknown-notebook", "error")
-RESULT_VERSION = 1
+RESULT_VERSION = 2  # 2: rows carry their test cells (extra['cells'])
+CELL_COLUMNS = ["student", "assignment", "notebook", "cell", "points", "max_points", "message"]
 
 
 def nbgrader_cmd() -> list[str]:
@@ -270,9 +276,14 @@ def max_score_of(course: Path, assignment: str, notebook: str) -> float:
 
 
 def fingerprint(job: Job, src: str) -> str:
+    return fingerprint_of(job.path.read_bytes() if job.path is not None else None, src)
+
+
+def fingerprint_of(data: bytes | None, src: str) -> str:
+    """What a saved result depends on: the result format, the course sources, the submitted bytes."""
     h = hashlib.sha256(f"{RESULT_VERSION}\0{src}\0".encode())
-    if job.path is not None:
-        h.update(job.path.read_bytes())
+    if data is not None:
+        h.update(data)
     return h.hexdigest()[:24]
 
 
@@ -334,6 +345,7 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         write_feedback_note(out, job, message)
         return row(0, status, message)
     graded_nb = nbformat.read(graded, as_version=4)
+    cells = cell_results(work, job, sid, graded_nb)
     status, message = OK, ""
     errors = cell_errors(graded_nb)
     if any("CellTimeoutError" in e or "Timeout" in e or "Interrupted" in e for e in errors):
@@ -356,7 +368,9 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     else:
         write_feedback_note(out, job, "graded, but nbgrader wrote no feedback page")
     shutil.rmtree(work, ignore_errors=True)
-    return row(score, status, message)
+    result = row(score, status, message)
+    result.extra["cells"] = cells
+    return result
 
 
 def normalise(nb, release_nb) -> None:
@@ -407,11 +421,39 @@ def cell_errors(nb) -> list[str]:
     out = []
     for c in nb.cells:
         meta = c.get("metadata", {}).get("nbgrader", {})
-        for o in c.get("outputs", []):
-            if o.get("output_type") == "error":
-                text = f"{o.get('ename', '')}: {o.get('evalue', '')}".strip(": ")
-                out.append(f"{meta.get('grade_id', 'cell')}: {text.splitlines()[0][:160] if text else 'error'}")
-                break
+        text = error_text(c)
+        if text is not None:
+            out.append(f"{meta.get('grade_id', 'cell')}: {text}")
+    return out
+
+
+def error_text(cell) -> str | None:
+    """'Name: first line of the message' of the cell's first error output, None if it has none."""
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "error":
+            text = f"{o.get('ename', '')}: {o.get('evalue', '')}".strip(": ")
+            return text.splitlines()[0][:160] if text else "error"
+    return None
+
+
+def cell_results(work: Path, job: Job, sid: str, graded_nb) -> list[dict]:
+    """One {cell, points, max_points, message} per autograded test cell, in notebook order; message is
+    the cell's error when it lost points, else ''."""
+    from nbgrader.api import Gradebook
+    try:
+        with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+            sub = gb.find_submission_notebook(job.notebook[:-6], job.assignment, sid)
+            grades = {g.name: (float(g.score), float(g.max_score)) for g in sub.grades}
+    except Exception:
+        return []
+    out = []
+    for c in graded_nb.cells:
+        meta = c.get("metadata", {}).get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if meta.get("grade") and not meta.get("solution") and gid in grades:
+            points, max_points = grades[gid]
+            message = (error_text(c) or "no points") if points < max_points else ""
+            out.append({"cell": gid, "points": points, "max_points": max_points, "message": message})
     return out
 
 
@@ -453,12 +495,16 @@ def prepare(course_copy: Path, course: Path = COURSE) -> None:
     stamp.write_text(want)
 
 
-def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh: bool = False,
-          course: Path = COURSE) -> list[Row]:
+def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 180, fresh: bool = False,
+          course: Path = COURSE, scheduler: str | None = None, **options) -> list[Row]:
+    """Grades every file under submitted/ into out/ through Dask: a LocalCluster of jobs_n processes
+    (default: one per core), or the existing cluster whose scheduler is at `scheduler`.
+    options go to grade_one on the worker."""
+    import grading_cluster
+    import grading_report
     submitted, out = submitted.resolve(), out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     course_copy = out / ".work" / "course"
-    scratch = out / ".work" / "jobs"
     results = out / "results"
     if fresh:
         shutil.rmtree(results, ignore_errors=True)
@@ -466,47 +512,91 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
     prepare(course_copy, course)
     src = source_hash(course)
     jobs = collect(submitted, assignments(course))
-    say(f"grading {len(jobs)} notebooks of {len({j.student for j in jobs})} students from {submitted} "
-        f"({jobs_n} at a time, one kernel each)")
     rows: dict[str, Row] = {}
-    todo = []
+    todo: list[tuple[Job, bytes | None]] = []
     for job in jobs:
+        data = job.path.read_bytes() if job.path is not None else None
         saved = results / f"{job.key}.json"
         if saved.exists():
             try:
-                data = json.loads(saved.read_text())
-                if data.get("fingerprint") == fingerprint(job, src):
-                    rows[job.key] = Row(**data)
+                got = json.loads(saved.read_text())
+                if got.get("fingerprint") == fingerprint_of(data, src):
+                    rows[job.key] = Row(**got)
                     continue
             except Exception:
                 pass
-        todo.append(job)
+        todo.append((job, data))
     if rows:
         say(f"reusing {len(rows)} finished results (unchanged files); grading {len(todo)}")
     # only the rows of this run's submissions go into grades.csv
     write_csv(out, list(rows.values()))
     done = len(rows)
-    with ThreadPoolExecutor(max_workers=max(1, jobs_n)) as pool:
-        futures = {pool.submit(safe_grade_one, job, course_copy, scratch, out, wall, src): job for job in todo}
-        for fut in as_completed(futures):
-            job = futures[fut]
-            r = fut.result()
-            rows[job.key] = r
-            tmp = results / f"{job.key}.json.tmp"
-            tmp.write_text(json.dumps(asdict(r), ensure_ascii=False))
-            os.replace(tmp, results / f"{job.key}.json")
-            write_csv(out, list(rows.values()))
-            done += 1
-            say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
-                f"({r.seconds:.1f} s){'  ' + r.message[:120] if r.message else ''}")
+    if todo:
+        bundle, digest = grading_cluster.bundle_course(course_copy)
+        code = grading_cluster.code_hash()
+        data_of = {job.key: data for job, data in todo}
+
+        def payload(job: Job) -> dict:
+            return {"key": job.key, "student": job.student, "assignment": job.assignment,
+                    "notebook": job.notebook, "data": data_of.pop(job.key), "wall": wall, "src": src,
+                    "bundle": digest, "code": code, "options": options}
+
+        with grading_cluster.connect(scheduler, jobs_n) as client:
+            grading_cluster.check_workers(client)
+            say(f"grading {len(todo)} notebooks of {len({j.student for j, _ in todo})} students from "
+                f"{submitted} on {grading_cluster.describe(client)} (one job and one kernel per notebook)")
+            for job, result in grading_cluster.grade_jobs(client, [j for j, _ in todo], payload, bundle):
+                r = take_result(out, results, job, result)
+                rows[job.key] = r
+                write_csv(out, list(rows.values()))
+                done += 1
+                say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
+                    f"({r.seconds:.1f} s){'  ' + r.message[:120] if r.message else ''}")
     path = write_csv(out, list(rows.values()))
-    say(f"wrote {path} ({len(rows)} rows) and feedback pages under {out / 'feedback'}")
+    write_cells_csv(out, list(rows.values()))
+    written = grading_report.write_report(out)
+    say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'}, feedback pages under {out / 'feedback'}, "
+        + ", ".join(str(p) for p in written))
     return sorted(rows.values(), key=lambda r: (r.student, r.assignment, r.notebook))
 
 
-def safe_grade_one(job, course_copy, scratch, out, wall, src) -> Row:
+def take_result(out: Path, results: Path, job: Job, result: dict) -> Row:
+    """The row of a finished job; its feedback page and saved result written (in that order, so a
+    saved result always has its page). A job the cluster could not finish is not saved: a rerun
+    grades it again."""
+    if "error" in result:
+        return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR, result["error"], 0.0, "")
+    r = Row(**result["row"])
+    if result.get("feedback") is not None:
+        target = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result["feedback"])
+    if r.fingerprint:
+        tmp = results / f"{job.key}.json.tmp"
+        tmp.write_text(json.dumps(asdict(r), ensure_ascii=False))
+        os.replace(tmp, results / f"{job.key}.json")
+    return r
+
+
+def write_cells_csv(out: Path, rows: list[Row]) -> Path:
+    """OUT/cells.csv: one row per graded test cell (CELL_COLUMNS), message empty when it passed."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CELL_COLUMNS)
+    for r in sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook)):
+        for c in r.extra.get("cells", []):
+            w.writerow([r.student, r.assignment, r.notebook, c["cell"], fmt(c["points"]), fmt(c["max_points"]),
+                        " ".join(c.get("message", "").split())[:300]])
+    path = out / "cells.csv"
+    tmp = path.with_suffix(".csv.tmp")
+    tmp.write_text(buf.getvalue(), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def safe_grade_one(job, course_copy, scratch, out, wall, src, **options) -> Row:
     try:
-        return grade_one(job, course_copy, scratch, out, wall, src)
+        return grade_one(job, course_copy, scratch, out, wall, src, **options)
     except Exception as e:  # the batch never aborts
         return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR,
                    f"the grader failed on this file: {type(e).__name__}: {str(e)[:200]}", 0.0, "")
@@ -522,9 +612,10 @@ def main(argv: list[str]) -> int:
     g = sub.add_parser("grade")
     g.add_argument("--submitted", type=Path, required=True)
     g.add_argument("--out", type=Path, required=True)
-    g.add_argument("--jobs", type=int, default=2)
+    g.add_argument("--jobs", type=int, default=None)
     g.add_argument("--wall", type=float, default=180)
     g.add_argument("--fresh", action="store_true")
+    g.add_argument("--scheduler", default=None)
     args = parser.parse_args(argv)
     if args.cmd == "assign":
         assign(args.out)
@@ -532,9 +623,22 @@ def main(argv: list[str]) -> int:
     if not args.submitted.is_dir():
         print(f"grade: --submitted {args.submitted}: no such folder", file=sys.stderr)
         return 2
-    grade(args.submitted, args.out, args.jobs, args.wall, args.fresh)
+    if args.jobs is not None and args.jobs < 1:
+        print(f"grade: --jobs must be 1 or more, got {args.jobs}", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.scheduler:
+        say("note: --jobs sizes the local cluster only; the workers of the cluster at --scheduler decide")
+    import grading_cluster
+    try:
+        grade(args.submitted, args.out, args.jobs, args.wall, args.fresh, scheduler=args.scheduler)
+    except grading_cluster.ClusterError as e:
+        print(f"grade: {e}", file=sys.stderr)
+        return 2
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # run as the module `grading` (not __main__), so Dask workers find what the jobs refer to
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import grading
+    sys.exit(grading.main(sys.argv[1:]))

@@ -1,0 +1,268 @@
+"""Grading jobs on a Dask cluster: a local one sized to the machine, or an existing one by address.
+
+`grading.grade()` decides what to grade and writes OUT; this module carries the jobs to the workers
+and the results back. Workers need the project set up (the same commit, its venv, the Java kernel,
+bubblewrap for the sandbox) but not the grader's file system: a job carries the submitted file's
+bytes, and the course bundle (config, source, release, gradebook: a deterministic tar.gz) travels
+once per worker, which unpacks it once per bundle hash. A job returns the row, the feedback page's
+bytes and the per-cell results; only the parent writes OUT.
+
+  connect(scheduler, n)        Dask client: LocalCluster of n processes x 1 thread, or the scheduler
+  bundle_course(course_copy)   (tar.gz bytes, sha256) of what a worker needs to grade
+  grade_jobs(client, ...)      yields (job, result) as they finish, at most `window` jobs in flight
+  run_job(payload, bundle)     the worker side: unpack, write the file, grade_one, collect outputs
+
+Each worker process has one thread and keeps what it imported (nbgrader, nbformat, the kernel
+client) for every job it runs; `warm_up` imports it on every worker before the first job.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import socket
+import tarfile
+import tempfile
+import uuid
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterator
+
+TOOLS = Path(__file__).resolve().parent
+ADDRESS = re.compile(r"^(tcp|tls|ucx|ws|wss)://[^\s/:]+(:\d+)?$|^(tcp|tls)://\[[0-9a-fA-F:]+\](:\d+)?$")
+CONNECT_TIMEOUT = float(os.environ.get("LRLAB_DASK_CONNECT_TIMEOUT", 15))
+WORKER_WAIT = float(os.environ.get("LRLAB_DASK_WORKER_WAIT", 120))
+BUNDLE_ITEMS = ("nbgrader_config.py", "source", "release", "gradebook.db")
+
+
+class ClusterError(RuntimeError):
+    """The cluster cannot grade (unreachable, no workers, a worker set up differently): the message
+    names the problem and the fix."""
+
+
+def code_hash() -> str:
+    """What a worker must run identically to the grader: the Python tools it executes."""
+    h = hashlib.sha256()
+    for p in sorted(TOOLS.glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# ------------------------------------------------------------------------------------ the bundle ---
+
+def bundle_course(course_copy: Path) -> tuple[bytes, str]:
+    """The grading course as a tar.gz with fixed names, order, owners and times, so the same course
+    gives the same bytes and hash on every run."""
+    buf = io.BytesIO()
+    files = []
+    for item in BUNDLE_ITEMS:
+        p = course_copy / item
+        if not p.exists():
+            raise ClusterError(f"the grading course {course_copy} has no {item}: rerun grade with --fresh")
+        files += [p] if p.is_file() else sorted(q for q in p.rglob("*") if q.is_file()
+                                                 and ".ipynb_checkpoints" not in q.parts)
+    import gzip
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as gz, tarfile.open(fileobj=gz, mode="w") as tar:
+        for p in files:
+            data = p.read_bytes()
+            info = tarfile.TarInfo(p.relative_to(course_copy).as_posix())
+            info.size, info.mtime, info.mode = len(data), 0, 0o644
+            tar.addfile(info, io.BytesIO(data))
+    data = buf.getvalue()
+    return data, hashlib.sha256(data).hexdigest()[:16]
+
+
+_unpacked: dict[str, Path] = {}
+
+
+def unpack_bundle(data: bytes, digest: str, root: Path) -> Path:
+    """root/course-<digest>, unpacked once (atomically, so worker processes sharing a disk never see
+    half a course)."""
+    if digest in _unpacked and _unpacked[digest].is_dir():
+        return _unpacked[digest]
+    if hashlib.sha256(data).hexdigest()[:16] != digest:
+        raise ClusterError(f"the course bundle arrived damaged (hash is not {digest})")
+    dest = root / f"course-{digest}"
+    if not dest.is_dir():
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".course-{digest}-", dir=root))
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
+            tar.extractall(tmp, filter="data")
+        try:
+            os.rename(tmp, dest)
+        except OSError:  # another process of this machine was first
+            shutil.rmtree(tmp, ignore_errors=True)
+    _unpacked[digest] = dest
+    return dest
+
+
+# ---------------------------------------------------------------------------------- worker side ---
+
+def local_root() -> Path:
+    """The worker's own scratch folder (Dask's local directory), never the grader's OUT."""
+    try:
+        from distributed import get_worker
+        return Path(get_worker().local_directory) / "lrlab-grading"
+    except (ImportError, ValueError):
+        return Path(tempfile.gettempdir()) / f"lrlab-grading-{os.getuid()}"
+
+
+def worker_problems(expected_code: str) -> str:
+    """'' when this worker can grade like the grader, else what is wrong and how to fix it. Imports
+    nbgrader on the way, so the first job does not pay for it."""
+    if code_hash() != expected_code:
+        return (f"it runs different grading code ({code_hash()}, the grader has {expected_code}): start "
+                f"workers from the same lrlab commit (environment/workbook worker ADDRESS)")
+    try:
+        import nbformat  # noqa: F401
+        import nbgrader.apps.autogradeapp  # noqa: F401
+        import nbgrader.apps.generatefeedbackapp  # noqa: F401
+        from jupyter_client.kernelspec import KernelSpecManager
+        KernelSpecManager().get_kernel_spec("java")
+    except Exception as e:
+        return (f"it cannot run the Java kernel or nbgrader ({type(e).__name__}: {str(e)[:160]}): start "
+                f"workers with environment/workbook worker ADDRESS, which sets up the venv and kernel")
+    if shutil.which("java") is None:
+        return "no java on its PATH: install Java 17+ there (Debian: apt-get install openjdk-17-jdk-headless)"
+    return ""
+
+
+def warm_up(expected_code: str) -> dict:
+    """Run on every worker before grading: its host, pid and problems ('' if none)."""
+    return {"host": socket.gethostname(), "pid": os.getpid(), "problem": worker_problems(expected_code)}
+
+
+def run_job(payload: dict, bundle: bytes) -> dict:
+    """Grades one submitted file on this worker: {'row': Row as dict, 'feedback': bytes or None}."""
+    import grading
+    if payload["code"] != code_hash():
+        raise ClusterError(f"worker {socket.gethostname()} runs different grading code: "
+                           + worker_problems(payload["code"]))
+    root = local_root()
+    course = unpack_bundle(bundle, payload["bundle"], root / "bundles")
+    base = root / "jobs" / f"{payload['key']}-{uuid.uuid4().hex[:8]}"
+    try:
+        path = None
+        if payload["data"] is not None:
+            path = base / "in" / payload["notebook"]
+            path.parent.mkdir(parents=True)
+            path.write_bytes(payload["data"])
+        job = grading.Job(payload["student"], payload["assignment"], payload["notebook"], path)
+        out = base / "out"
+        out.mkdir(parents=True)
+        row = grading.safe_grade_one(job, course, base / "scratch", out, payload["wall"], payload["src"],
+                                     **payload["options"])
+        page = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
+        return {"row": asdict(row), "feedback": page.read_bytes() if page.is_file() else None,
+                "worker": f"{socket.gethostname()}:{os.getpid()}"}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------- client side ---
+
+@contextmanager
+def connect(scheduler: str | None, n_workers: int | None) -> Iterator:
+    """A Dask client: on the scheduler at `scheduler` (tcp://HOST:PORT), or on a LocalCluster of
+    n_workers processes (default: one per core) with one thread each, closed afterwards."""
+    import logging
+    from distributed import Client, LocalCluster
+    if scheduler:
+        if not ADDRESS.match(scheduler):
+            raise ClusterError(f"--scheduler {scheduler!r} is not a scheduler address: give it as "
+                               f"tcp://HOST:PORT (what `dask scheduler` prints as 'Scheduler at:')")
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} within {CONNECT_TIMEOUT:g} s "
+                               f"({type(e).__name__}): is `dask scheduler` running there and is the port "
+                               f"open from this machine?") from None
+        try:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except TimeoutError:
+                raise ClusterError(f"the scheduler at {scheduler} has no worker after {WORKER_WAIT:g} s: start "
+                                   f"some with `environment/workbook worker {scheduler}` on machines with "
+                                   f"lrlab set up") from None
+            yield client
+        finally:
+            client.close()
+        return
+    n = max(1, n_workers or os.cpu_count() or 1)
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                           host="127.0.0.1", silence_logs=logging.ERROR)
+    client = Client(cluster, set_as_default=False)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def check_workers(client) -> list[dict]:
+    """Warms up every worker and stops with a ClusterError naming each one that cannot grade."""
+    try:
+        info = client.run(warm_up, code_hash(), on_error="return")
+    except Exception as e:  # noqa: BLE001 - a worker that cannot even import this module
+        raise ClusterError(f"a worker cannot run lrlab's grading code ({type(e).__name__}: {str(e)[:200]}): "
+                           f"start workers with environment/workbook worker ADDRESS") from None
+    problems = []
+    for addr, r in sorted(info.items()):
+        if isinstance(r, BaseException):
+            problems.append(f"worker {addr}: it cannot run lrlab's grading code ({type(r).__name__}: "
+                            f"{str(r)[:160]}): start workers with environment/workbook worker ADDRESS")
+        elif r["problem"]:
+            problems.append(f"worker {addr} ({r['host']}): {r['problem']}")
+    if problems:
+        raise ClusterError("; ".join(problems))
+    return list(info.values())
+
+
+def describe(client) -> str:
+    workers = client.scheduler_info().get("workers", {})
+    threads = sum(w.get("nthreads", 1) for w in workers.values())
+    hosts = {w.get("host") for w in workers.values()}
+    return f"{len(workers)} Dask workers ({threads} threads) on {len(hosts)} host(s) via {client.scheduler.address}"
+
+
+def grade_jobs(client, jobs: list, payload_of, bundle: bytes, window: int | None = None) -> Iterator[tuple]:
+    """Runs run_job for every job (payload_of(job) builds its payload) with at most `window` jobs on
+    the cluster at once (default: two per worker thread), yielding (job, result) as each finishes.
+    A job the cluster could not finish (a worker that died on it, a lost connection) yields
+    {'error': why} instead of a result."""
+    from distributed import as_completed
+    if not jobs:
+        return
+    nthreads = sum(client.nthreads().values()) or 1
+    window = max(2, window or 2 * nthreads)
+    remote_bundle = client.scatter(bundle, broadcast=True)
+    run = uuid.uuid4().hex[:8]
+    pending = iter(jobs)
+    owner = {}
+    ac = as_completed(loop=client.loop)
+
+    def submit_next() -> None:
+        job = next(pending, None)
+        if job is not None:
+            fut = client.submit(run_job, payload_of(job), remote_bundle, key=f"grade-{job.key}-{run}",
+                                retries=0)
+            owner[fut.key] = job
+            ac.add(fut)
+
+    for _ in range(window):
+        submit_next()
+    for fut in ac:
+        job = owner.pop(fut.key)
+        try:
+            result = fut.result()
+        except Exception as e:  # noqa: BLE001 - the batch goes on; the row says what happened
+            kind = type(e).__name__
+            why = ("a grading worker died while grading this file" if kind == "KilledWorker"
+                   else f"the cluster could not grade it ({kind}: {str(e)[:200]})")
+            result = {"error": why}
+        fut.release()
+        submit_next()
+        yield job, result
