@@ -551,7 +551,8 @@ def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 1
                 write_csv(out, list(rows.values()))
                 done += 1
                 say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
-                    f"({r.seconds:.1f} s){'  ' + r.message[:120] if r.message else ''}")
+                    f"({r.seconds:.1f} s on worker {result.get('worker', '?')})"
+                    f"{'  ' + r.message[:120] if r.message else ''}")
     path = write_csv(out, list(rows.values()))
     write_cells_csv(out, list(rows.values()))
     written = grading_report.write_report(out)
@@ -565,7 +566,8 @@ def take_result(out: Path, results: Path, job: Job, result: dict) -> Row:
     saved result always has its page). A job the cluster could not finish is not saved: a rerun
     grades it again."""
     if "error" in result:
-        return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR, result["error"], 0.0, "")
+        return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR, " ".join(result["error"].split())[:500],
+                   0.0, "")
     r = Row(**result["row"])
     if result.get("feedback") is not None:
         target = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
@@ -626,9 +628,13 @@ def main(argv: list[str]) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(f"grade: --jobs must be 1 or more, got {args.jobs}", file=sys.stderr)
         return 2
+    import grading_cluster
+    if args.scheduler and not grading_cluster.ADDRESS.match(args.scheduler):
+        print(f"grade: --scheduler {args.scheduler!r} is not a scheduler address: give it as tcp://HOST:PORT "
+              f"(what `dask scheduler` prints as 'Scheduler at:')", file=sys.stderr)
+        return 2
     if args.jobs is not None and args.scheduler:
         say("note: --jobs sizes the local cluster only; the workers of the cluster at --scheduler decide")
-    import grading_cluster
     try:
         grade(args.submitted, args.out, args.jobs, args.wall, args.fresh, scheduler=args.scheduler)
     except grading_cluster.ClusterError as e:

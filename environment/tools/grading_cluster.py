@@ -17,6 +17,7 @@ client) for every job it runs; `warm_up` imports it on every worker before the f
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -43,8 +44,10 @@ class ClusterError(RuntimeError):
     names the problem and the fix."""
 
 
+@functools.cache
 def code_hash() -> str:
-    """What a worker must run identically to the grader: the Python tools it executes."""
+    """What a worker must run identically to the grader: the Python tools it executes (hashed once
+    per process, when it first grades: the code it loaded, not what is on disk later)."""
     h = hashlib.sha256()
     for p in sorted(TOOLS.glob("*.py")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
@@ -110,6 +113,15 @@ def local_root() -> Path:
         return Path(tempfile.gettempdir()) / f"lrlab-grading-{os.getuid()}"
 
 
+def worker_name() -> str:
+    """The Dask worker's name (`dask worker --name`), else host:pid."""
+    try:
+        from distributed import get_worker
+        return str(get_worker().name)
+    except (ImportError, ValueError):
+        return f"{socket.gethostname()}:{os.getpid()}"
+
+
 def worker_problems(expected_code: str) -> str:
     """'' when this worker can grade like the grader, else what is wrong and how to fix it. Imports
     nbgrader on the way, so the first job does not pay for it."""
@@ -139,8 +151,7 @@ def run_job(payload: dict, bundle: bytes) -> dict:
     """Grades one submitted file on this worker: {'row': Row as dict, 'feedback': bytes or None}."""
     import grading
     if payload["code"] != code_hash():
-        raise ClusterError(f"worker {socket.gethostname()} runs different grading code: "
-                           + worker_problems(payload["code"]))
+        raise ClusterError(f"worker {worker_name()}: " + worker_problems(payload["code"]))
     root = local_root()
     course = unpack_bundle(bundle, payload["bundle"], root / "bundles")
     base = root / "jobs" / f"{payload['key']}-{uuid.uuid4().hex[:8]}"
@@ -157,7 +168,7 @@ def run_job(payload: dict, bundle: bytes) -> dict:
                                      **payload["options"])
         page = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
         return {"row": asdict(row), "feedback": page.read_bytes() if page.is_file() else None,
-                "worker": f"{socket.gethostname()}:{os.getpid()}"}
+                "worker": worker_name()}
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -202,10 +213,28 @@ def connect(scheduler: str | None, n_workers: int | None) -> Iterator:
         cluster.close()
 
 
+def call(module: str, function: str, *args):
+    """module.function(*args), the module imported on the machine that runs the call."""
+    import importlib
+    return getattr(importlib.import_module(module), function)(*args)
+
+
+def by_value():
+    """`call` as a function no module holds: Dask's pickle cannot refer to it by name and falls back to
+    cloudpickle, which sends its code. Recent Dask schedulers unpickle every task; this way a scheduler
+    started from any Python with the same `distributed` release can hold lrlab's jobs, and only the
+    workers import lrlab's modules (environment/tools on their PYTHONPATH)."""
+    import builtins
+    import types
+    fn = types.FunctionType(call.__code__, {"__builtins__": builtins}, "lrlab_grading_call")
+    fn.__module__, fn.__qualname__ = "__main__", "lrlab_grading_call"
+    return fn
+
+
 def check_workers(client) -> list[dict]:
     """Warms up every worker and stops with a ClusterError naming each one that cannot grade."""
     try:
-        info = client.run(warm_up, code_hash(), on_error="return")
+        info = client.run(by_value(), "grading_cluster", "warm_up", code_hash(), on_error="return")
     except Exception as e:  # noqa: BLE001 - a worker that cannot even import this module
         raise ClusterError(f"a worker cannot run lrlab's grading code ({type(e).__name__}: {str(e)[:200]}): "
                            f"start workers with environment/workbook worker ADDRESS") from None
@@ -239,6 +268,7 @@ def grade_jobs(client, jobs: list, payload_of, bundle: bytes, window: int | None
     nthreads = sum(client.nthreads().values()) or 1
     window = max(2, window or 2 * nthreads)
     remote_bundle = client.scatter(bundle, broadcast=True)
+    call = by_value()
     run = uuid.uuid4().hex[:8]
     pending = iter(jobs)
     owner = {}
@@ -247,8 +277,8 @@ def grade_jobs(client, jobs: list, payload_of, bundle: bytes, window: int | None
     def submit_next() -> None:
         job = next(pending, None)
         if job is not None:
-            fut = client.submit(run_job, payload_of(job), remote_bundle, key=f"grade-{job.key}-{run}",
-                                retries=0)
+            fut = client.submit(call, "grading_cluster", "run_job", payload_of(job), remote_bundle,
+                                key=f"grade-{job.key}-{run}", retries=0)
             owner[fut.key] = job
             ac.add(fut)
 
