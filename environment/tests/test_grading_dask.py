@@ -21,6 +21,7 @@ import pytest
 from conftest import ENV
 
 import grading  # noqa: E402  (conftest puts environment/tools on sys.path)
+import grading_cluster  # noqa: E402
 import grading_sample  # noqa: E402
 
 WORKBOOK = str(ENV / "workbook")
@@ -127,7 +128,7 @@ def cluster_run(cluster, klass, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("remote") / "out"
     r = run_verb("grade", "--submitted", str(klass), "--out", str(out), "--scheduler", address)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    return {"out": out, "log": r.stdout, "address": address, "names": names}
+    return {"out": out, "log": r.stdout, "address": address, "names": names, "submitted": klass}
 
 
 OUTPUTS = ["grades.csv", "cells.csv", "gradebook_lms.csv", "report.html"]
@@ -164,16 +165,18 @@ def test_both_workers_took_jobs_and_the_parent_wrote_the_feedback(cluster_run, l
 
 
 def test_workers_keep_the_course_once_and_no_job(cluster_run, cluster):
-    """Each worker's local directory holds the unpacked course bundle (one per hash) and no submission
-    or job folder once grading is done."""
+    """Each worker's local directory holds the unpacked course bundle (one per hash); no job folder
+    (submission, scratch course, feedback) is left once grading is done."""
     address, names, base = cluster
     for name in names:
         found = list((base / name).rglob("lrlab-grading"))
         assert len(found) == 1, f"{name}: {found}"
         bundles = [p.name for p in (found[0] / "bundles").iterdir()]
         assert len(bundles) == 1 and bundles[0].startswith("course-"), bundles
-        jobs = found[0] / "jobs"
-        assert not jobs.exists() or not any(jobs.iterdir()), list(jobs.iterdir())
+    jobs = grading_cluster.jobs_root()
+    keys = {grading.Job(s.name, a.name, f.name, f).key for s in cluster_run["submitted"].iterdir()
+            for a in s.iterdir() for f in a.iterdir()}
+    assert not [p for p in jobs.iterdir() if p.name.split("-")[0] in keys], list(jobs.iterdir())
 
 
 def test_rerun_through_the_cluster_reuses_every_result(cluster_run, klass):

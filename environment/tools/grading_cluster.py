@@ -105,12 +105,22 @@ def unpack_bundle(data: bytes, digest: str, root: Path) -> Path:
 # ---------------------------------------------------------------------------------- worker side ---
 
 def local_root() -> Path:
-    """The worker's own scratch folder (Dask's local directory), never the grader's OUT."""
+    """Where this worker keeps unpacked course bundles: its own Dask local directory."""
     try:
         from distributed import get_worker
         return Path(get_worker().local_directory) / "lrlab-grading"
     except (ImportError, ValueError):
         return Path(tempfile.gettempdir()) / f"lrlab-grading-{os.getuid()}"
+
+
+def jobs_root() -> Path:
+    """Where jobs are graded: TMPDIR/lrlab-jobs-<uid>, mode 0711. Not under Dask's local directory,
+    which is 0700: the sandboxed kernel runs as an unprivileged user and bubblewrap must reach the
+    job's seed folder through every parent to bind it."""
+    root = Path(tempfile.gettempdir()) / f"lrlab-jobs-{os.getuid()}"
+    root.mkdir(mode=0o711, exist_ok=True)
+    os.chmod(root, 0o711)
+    return root
 
 
 def worker_name() -> str:
@@ -122,16 +132,17 @@ def worker_name() -> str:
         return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def worker_problems(expected_code: str) -> str:
+def worker_problems(expected_code: str, sandboxed: bool = True) -> str:
     """'' when this worker can grade like the grader, else what is wrong and how to fix it. Imports
-    nbgrader on the way, so the first job does not pay for it."""
+    nbgrader and the in-process autograde on the way, so the first job does not pay for them."""
     if code_hash() != expected_code:
         return (f"it runs different grading code ({code_hash()}, the grader has {expected_code}): start "
                 f"workers from the same lrlab commit (environment/workbook worker ADDRESS)")
     try:
         import nbformat  # noqa: F401
-        import nbgrader.apps.autogradeapp  # noqa: F401
-        import nbgrader.apps.generatefeedbackapp  # noqa: F401
+        import autograde
+        import feedback  # noqa: F401
+        autograde.execute_class()
         from jupyter_client.kernelspec import KernelSpecManager
         KernelSpecManager().get_kernel_spec("java")
     except Exception as e:
@@ -139,12 +150,18 @@ def worker_problems(expected_code: str) -> str:
                 f"workers with environment/workbook worker ADDRESS, which sets up the venv and kernel")
     if shutil.which("java") is None:
         return "no java on its PATH: install Java 17+ there (Debian: apt-get install openjdk-17-jdk-headless)"
+    if sandboxed:
+        import sandbox
+        if sandbox.problem():
+            return (f"it cannot run the grading sandbox: {sandbox.problem()} (fix it on that machine, or grade "
+                    f"with --no-sandbox everywhere)")
     return ""
 
 
-def warm_up(expected_code: str) -> dict:
+def warm_up(expected_code: str, sandboxed: bool = True) -> dict:
     """Run on every worker before grading: its host, pid and problems ('' if none)."""
-    return {"host": socket.gethostname(), "pid": os.getpid(), "problem": worker_problems(expected_code)}
+    return {"host": socket.gethostname(), "pid": os.getpid(),
+            "problem": worker_problems(expected_code, sandboxed)}
 
 
 def run_job(payload: dict, bundle: bytes) -> dict:
@@ -152,20 +169,22 @@ def run_job(payload: dict, bundle: bytes) -> dict:
     import grading
     if payload["code"] != code_hash():
         raise ClusterError(f"worker {worker_name()}: " + worker_problems(payload["code"]))
-    root = local_root()
-    course = unpack_bundle(bundle, payload["bundle"], root / "bundles")
-    base = root / "jobs" / f"{payload['key']}-{uuid.uuid4().hex[:8]}"
+    course = unpack_bundle(bundle, payload["bundle"], local_root() / "bundles")
+    base = jobs_root() / f"{payload['key']}-{uuid.uuid4().hex[:8]}"
     try:
+        base.mkdir(mode=0o711)  # traversable, not listable: the sandbox binds the seed folder below it
+        os.chmod(base, 0o711)
+        for sub in ("in", "out"):
+            (base / sub).mkdir(mode=0o700)
+        (base / "scratch").mkdir(mode=0o711)
         path = None
         if payload["data"] is not None:
             path = base / "in" / payload["notebook"]
-            path.parent.mkdir(parents=True)
             path.write_bytes(payload["data"])
         job = grading.Job(payload["student"], payload["assignment"], payload["notebook"], path)
         out = base / "out"
-        out.mkdir(parents=True)
         row = grading.safe_grade_one(job, course, base / "scratch", out, payload["wall"], payload["src"],
-                                     **payload["options"])
+                                     grading.Options(**payload["options"]))
         page = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
         return {"row": asdict(row), "feedback": page.read_bytes() if page.is_file() else None,
                 "worker": worker_name()}
@@ -231,10 +250,10 @@ def by_value():
     return fn
 
 
-def check_workers(client) -> list[dict]:
+def check_workers(client, sandboxed: bool = True) -> list[dict]:
     """Warms up every worker and stops with a ClusterError naming each one that cannot grade."""
     try:
-        info = client.run(by_value(), "grading_cluster", "warm_up", code_hash(), on_error="return")
+        info = client.run(by_value(), "grading_cluster", "warm_up", code_hash(), sandboxed, on_error="return")
     except Exception as e:  # noqa: BLE001 - a worker that cannot even import this module
         raise ClusterError(f"a worker cannot run lrlab's grading code ({type(e).__name__}: {str(e)[:200]}): "
                            f"start workers with environment/workbook worker ADDRESS") from None
