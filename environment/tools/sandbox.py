@@ -297,7 +297,7 @@ class GradingKernelManager(AsyncKernelManager):
         os.close(wr)
         argv, fds, binds = bwrap_command(cmd, spec_env, g.get("seed"), g.get("workname", "work"), limits, rd,
                                          listen, g.get("guarded", []), g.get("data_dir"))
-        kw["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        kw["env"] = {"PATH": "/usr/bin:/bin"}  # bwrap's own; the sandbox gets --clearenv and its --setenv
         kw["cwd"] = "/"
         kw["pass_fds"] = fds
         user = sandbox_user()
