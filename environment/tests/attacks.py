@@ -134,7 +134,7 @@ var hog = new ArrayList<byte[]>();
 try { while (true) hog.add(new byte[1 << 20]); }
 catch (OutOfMemoryError e) { System.out.println("MEMORY-ATTACK heap stopped at " + hog.size() + " MB"); }
 hog.clear();
-var p = new ProcessBuilder("python3", "-c", "b = []\nwhile True: b.append(bytearray(10**7))").start();
+var p = new ProcessBuilder("python3", "-c", "b = []\nwhile True: b.append(b'x' * 10**7)").start();
 System.out.println("MEMORY-ATTACK native allocator exited with " + p.waitFor());
 '''
 

@@ -48,7 +48,9 @@ HOME = "/home/student"          # the kernel's $HOME (a tmpfs); its working copy
 CONNECTION = "/run/lrlab/connection.json"
 SEED = "/run/lrlab/seed"
 RELAY_IN = "/run/lrlab/relay.py"
-INNER_PORTS = (50001, 50002, 50003, 50004, 50005)
+# the kernel's ports inside the sandbox's own network namespace: below Linux's ephemeral range (32768+),
+# or the relay's connect attempts before the kernel listens could self-connect and take the port
+INNER_PORTS = (20001, 20002, 20003, 20004, 20005)
 CHANNELS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 SANDBOX_USER = "nobody"         # who the kernel runs as when the grader is root
 
@@ -234,7 +236,8 @@ class _Tail:
     def __init__(self, stream, keep: int = 4000) -> None:
         self.text = b""
         self.keep = keep
-        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
 
     def _read(self, stream) -> None:
         for chunk in iter(lambda: stream.read1(4096), b""):
@@ -360,7 +363,7 @@ def watch(proc: subprocess.Popen, deadline: float, limits: Limits, outcome: dict
         time.sleep(0.2)
     proc.wait()
     if tail is not None:
-        time.sleep(0.05)
+        tail.thread.join(timeout=5)
         outcome["stderr"] = tail.text.decode("utf-8", "replace")
 
 
