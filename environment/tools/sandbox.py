@@ -85,14 +85,20 @@ def sandbox_user() -> tuple[int, int] | None:
 _PROBLEM: list = []
 
 
+def bwrap_path() -> str | None:
+    """bubblewrap's executable: $LRLAB_BWRAP if set (a bwrap that is not on PATH), else bwrap on PATH."""
+    return os.environ.get("LRLAB_BWRAP") or shutil.which("bwrap")
+
+
 def problem() -> str | None:
     """Why this machine cannot run the sandbox (with the fix), or None when it can. Cached."""
     if _PROBLEM:
         return _PROBLEM[0]
     why = None
-    bwrap = shutil.which("bwrap")
-    if bwrap is None:
-        why = ("bubblewrap (bwrap) is not installed: install it with `apt-get install bubblewrap` (Debian/Ubuntu; "
+    bwrap = bwrap_path()
+    if bwrap is None or not os.access(bwrap, os.X_OK):
+        where = f" at {os.environ['LRLAB_BWRAP']} (LRLAB_BWRAP)" if os.environ.get("LRLAB_BWRAP") else ""
+        why = (f"bubblewrap (bwrap) is not installed{where}: install it with `apt-get install bubblewrap` (Debian/Ubuntu; "
                "`environment/workbook setup` does this as root or through sudo)")
     else:
         user = sandbox_user()
@@ -204,7 +210,7 @@ def bwrap_command(kernel_cmd: list[str], kernel_env: dict[str, str], seed: str |
            "MALLOC_ARENA_MAX": "2", **kernel_env}
     if kernel_cmd and shutil.which(kernel_cmd[0]):
         env["PATH"] = str(Path(os.path.realpath(shutil.which(kernel_cmd[0]))).parent) + ":" + env["PATH"]
-    argv = [shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+    argv = [bwrap_path() or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
             "--die-with-parent", "--new-session", "--hostname", "sandbox", "--cap-drop", "ALL", "--clearenv"]
     for k, v in env.items():
         argv += ["--setenv", k, v]
