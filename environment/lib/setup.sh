@@ -101,7 +101,7 @@ ensure_torch_venv() {
     || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
   "$LRLAB_TORCH_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$LRLAB_ENV/requirements-torch.txt" \
     || die "pip install -r environment/requirements-torch.txt failed (see above); rerun to retry"
-  "$LRLAB_TORCH_VENV/bin/python" -c 'import torch' \
+  "$LRLAB_TORCH_VENV/bin/python" -W ignore -c 'import torch' \
     || die "torch does not import in .venv-torch (see above); delete .venv-torch and rerun"
   stamp_set venv-torch "$want"
 }

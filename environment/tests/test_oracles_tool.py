@@ -219,6 +219,13 @@ def test_anything_but_a_trace_number_must_be_equal(where, change):
     assert verdict == "differ" and detail.startswith(where), detail
 
 
+def test_an_integer_written_for_a_float_is_not_identical():
+    ref = next(c for c in load("schedulers.json") if c["id"].endswith("one_cycle_cos_sgd_momentum"))
+    got = copy.deepcopy(ref)
+    got["derived"]["phase_end_steps"][-1] = 99
+    assert oracles.compare_case(ref, got)[0] == "within"
+
+
 def test_the_plateau_counters_must_match_exactly():
     ref = PLATEAUS[0]
     got = copy.deepcopy(ref)
