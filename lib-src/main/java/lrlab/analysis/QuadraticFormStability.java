@@ -110,6 +110,27 @@ public final class QuadraticFormStability {
         return (lipschitz() - mu()) / (lipschitz() + mu());
     }
 
+    /**
+     * Polyak's heavy-ball rate for this form, η = 4/(√L + √μ)²; with {@link #heavyBallMomentum()} the
+     * error shrinks by (√κ − 1)/(√κ + 1) per step instead of plain descent's (κ − 1)/(κ + 1).
+     */
+    public double heavyBallLr() {
+        double s = Math.sqrt(lipschitz()) + Math.sqrt(mu());
+        return 4.0 / (s * s);
+    }
+
+    /** Polyak's heavy-ball momentum for this form, β = ((√L − √μ)/(√L + √μ))². */
+    public double heavyBallMomentum() {
+        double c = heavyBallContraction();
+        return c * c;
+    }
+
+    /** (√κ − 1)/(√κ + 1): the contraction per step of the tuned heavy ball (asymptotically). */
+    public double heavyBallContraction() {
+        double r = Math.sqrt(conditionNumber());
+        return (r - 1) / (r + 1);
+    }
+
     /** |1 − ηλ_i| for every eigen-direction, in the order of {@link #eigenvalues()}. */
     public double[] directionFactors(double lr) {
         Check.positive("lr", lr);

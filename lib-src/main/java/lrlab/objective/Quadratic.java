@@ -3,7 +3,7 @@ package lrlab.objective;
 /**
  * The 1-D quadratic L(w) = a/2 · (w − w*)², with L'(w) = a(w − w*) and curvature L'' = a.
  *
- * <p>The seeds' (w − c)² is {@code Quadratic.shifted(c)}: a = 2, w* = c. Gradient descent on it
+ * <p>The course text's (w − c)² is {@code Quadratic.shifted(c)}: a = 2, w* = c. Gradient descent on it
  * obeys w_{t+1} − w* = (1 − ηa)(w_t − w*), which the analysis package turns into regimes.
  */
 public final class Quadratic implements ScalarObjective {
@@ -27,7 +27,7 @@ public final class Quadratic implements ScalarObjective {
         return new Quadratic(a, minimizer);
     }
 
-    /** L(w) = (w − c)², the seeds' form (a = 2, w* = c). */
+    /** L(w) = (w − c)², the course text's form (a = 2, w* = c). */
     public static Quadratic shifted(double c) {
         return new Quadratic(2.0, c);
     }
