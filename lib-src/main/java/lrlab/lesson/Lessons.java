@@ -139,6 +139,35 @@ public final class Lessons {
     }
 
     /**
+     * Whether the loss ever went up: per run, run, lr, steps_up (steps with L(θ_t) &gt; L(θ_{t−1})),
+     * largest_rise and diverged. A rate below 2/L on an L-smooth loss has steps_up = 0.
+     */
+    public static Table lossRises(Trajectories runs) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn lr = DoubleColumn.create("lr");
+        IntColumn ups = IntColumn.create("steps_up");
+        DoubleColumn rise = DoubleColumn.create("largest_rise");
+        StringColumn diverged = StringColumn.create("diverged");
+        for (Trajectory t : runs.runs()) {
+            int up = 0;
+            double most = 0;
+            for (int k = 1; k <= t.steps(); k++) {
+                double d = t.loss(k) - t.loss(k - 1);
+                if (d > 0) {
+                    up++;
+                    most = Math.max(most, d);
+                }
+            }
+            run.append(t.label());
+            lr.append(t.lr());
+            ups.append(up);
+            rise.append(most);
+            diverged.append(t.diverged() ? "yes" : "no");
+        }
+        return Table.create("loss rises").addColumns(run, lr, ups, rise, diverged);
+    }
+
+    /**
      * Where each 1-D run ended: run, lr, final_w, the minimiser nearest to it ({@code nearest}, e.g.
      * {@code Sine::nearestMinimizer}), the distance to that minimiser and the final loss.
      */

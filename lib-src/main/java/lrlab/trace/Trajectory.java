@@ -74,6 +74,12 @@ public final class Trajectory {
         return label;
     }
 
+    /** The same run under another name in tables and legends, e.g. {@code run.named("from w0 = 2")}. */
+    public Trajectory named(String label) {
+        lrlab.util.Check.nonBlank("label", label);
+        return new Trajectory(label, lr, dimension, steps, iterates, losses, diverged);
+    }
+
     /** Iterates θ_0 … θ_n of a 1-D run (a copy). */
     public double[] ws() {
         double[] w = new double[steps + 1];
