@@ -125,7 +125,7 @@ public final class MomentumStability {
 
     /**
      * The (η, β) grid measured by runs ({@link #stableInRun}) next to the formula: one row per pair with
-     * columns method, beta, lr, lr_times_a, predicted (ηa below the limit) and measured
+     * columns run (the method), beta, lr, lr_times_a, predicted (ηa below the limit) and measured
      * ({@link #stableInRun}), each "stable" or "unstable", and agree ("yes" or "no").
      *
      * @param nesterov torch's Nesterov form instead of the heavy ball
@@ -134,7 +134,7 @@ public final class MomentumStability {
         Check.nonEmpty("lrs", lrs);
         Check.nonEmpty("betas", betas);
         String name = nesterov ? "nesterov" : "heavy ball";
-        StringColumn method = StringColumn.create("method");
+        StringColumn method = StringColumn.create("run");
         DoubleColumn beta = DoubleColumn.create("beta");
         DoubleColumn lr = DoubleColumn.create("lr");
         DoubleColumn product = DoubleColumn.create("lr_times_a");

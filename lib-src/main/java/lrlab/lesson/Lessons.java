@@ -2,7 +2,6 @@ package lrlab.lesson;
 
 import java.util.function.DoubleUnaryOperator;
 import lrlab.analysis.OvershootCriterion;
-import lrlab.analysis.QuadraticFormStability;
 import lrlab.objective.QuadraticForm;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
@@ -124,15 +123,14 @@ public final class Lessons {
                 throw new IllegalArgumentException("kappa must be finite and >= 1, got " + k);
             }
             QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
-            QuadraticFormStability s = QuadraticFormStability.ofEigenvalues(k, 1);
             GradientDescent gd = GradientDescent.on(f).from(1, 1).steps(100_000);
             kappa.append(k);
-            plainFactor.append(s.optimalContraction());
-            plain.append(stepsToTolerance(gd.run(s.optimalLr()), tol, 0, 0));
-            beta.append(s.heavyBallMomentum());
-            ballFactor.append(s.heavyBallContraction());
-            Optimizer heavy = s.heavyBallMomentum() == 0 ? Optimizers.sgd(s.heavyBallLr()).build()
-                    : Optimizers.sgd(s.heavyBallLr()).momentum(s.heavyBallMomentum()).build();
+            plainFactor.append(f.optimalContraction());
+            plain.append(stepsToTolerance(gd.run(f.optimalLr()), tol, 0, 0));
+            beta.append(f.heavyBallMomentum());
+            ballFactor.append(f.heavyBallContraction());
+            Optimizer heavy = f.heavyBallMomentum() == 0 ? Optimizers.sgd(f.heavyBallLr()).build()
+                    : Optimizers.sgd(f.heavyBallLr()).momentum(f.heavyBallMomentum()).build();
             ball.append(stepsToTolerance(gd.run("heavy ball", heavy), tol, 0, 0));
         }
         return Table.create("momentum and conditioning").addColumns(kappa, plainFactor, plain, beta, ballFactor, ball);
@@ -207,7 +205,7 @@ public final class Lessons {
                 throw new IllegalArgumentException("kappa must be finite and >= 1, got " + k);
             }
             QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
-            double c = f.contractionFactor();
+            double c = f.optimalContraction();
             Trajectory run = GradientDescent.on(f).from(1, 1).steps(100_000).run(f.optimalLr());
             kappa.append(k);
             lr.append(f.optimalLr());

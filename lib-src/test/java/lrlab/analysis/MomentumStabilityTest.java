@@ -71,7 +71,7 @@ class MomentumStabilityTest {
 
     @Test
     void polyaksTuningOfTheHeavyBallUsesTheSquareRootOfKappa() {
-        var s = QuadraticFormStability.ofEigenvalues(1, 100);
+        var s = lrlab.objective.QuadraticForm.of(new double[][] {{100, 0}, {0, 1}});
         assertClose(9.0 / 11, s.heavyBallContraction(), 1e-15, 0, "(sqrt(kappa) - 1)/(sqrt(kappa) + 1)");
         assertClose(81.0 / 121, s.heavyBallMomentum(), 1e-15, 0, "beta");
         assertClose(4.0 / 121, s.heavyBallLr(), 1e-15, 0, "4/(sqrt(L) + sqrt(mu))^2");

@@ -78,12 +78,16 @@ class GradientClippingTest {
         for (int i = 0; i < 20_000; i++) { // JIT warm-up
             GradientClipping.clipByGlobalNorm(g, 10.0);
         }
-        long before = bean.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 10_000; i++) {
-            g[0] = 1.0 + i;
-            GradientClipping.clipByGlobalNorm(g, 10.0);
+        long bytes = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5 && bytes >= 100_000; attempt++) { // a JIT event may allocate once
+            long before = bean.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++) {
+                g[0] = 1.0 + i;
+                GradientClipping.clipByGlobalNorm(g, 10.0);
+            }
+            bytes = bean.getCurrentThreadAllocatedBytes() - before;
         }
-        long bytes = bean.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(bytes < 1000, "10,000 clips allocated " + bytes + " bytes");
+        // one object per clip would cost at least 16 bytes each, 1.6 MB in all
+        assertTrue(bytes < 100_000, "100,000 clips allocated " + bytes + " bytes");
     }
 }
