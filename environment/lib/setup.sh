@@ -114,6 +114,19 @@ ensure_chromium() {
     || { tail -20 "$LRLAB_STATE/apt.log" >&2; die "apt-get install chromium failed (log above)"; }
 }
 
+# bubblewrap: the sandbox every graded notebook's kernel runs in (grade, test). Not fatal here: without it
+# `grade` stops with a message naming the fix, unless it is told --no-sandbox.
+ensure_bubblewrap() {
+  command -v bwrap >/dev/null && return
+  say "installing Debian's bubblewrap (the sandbox students' code is graded in) ..."
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq bubblewrap; } \
+      >"$LRLAB_STATE/apt-bubblewrap.log" 2>&1; then
+    tail -5 "$LRLAB_STATE/apt-bubblewrap.log" >&2
+    say "could not install bubblewrap (log above): install it with 'sudo apt-get install bubblewrap'"
+  fi
+}
+
 # everything the notebooks need; the browser only for verbs that drive it
 setup_all() {
   check_prerequisites

@@ -371,6 +371,7 @@ def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, r
         outcome = sandbox.OUTCOMES.pop(token, {})
     graded = work / "autograded" / sid / job.assignment / job.notebook
     limits = sandbox.Limits(**options.limits)
+    row = _with_kernel_log(row, outcome)
     if outcome.get("reason") == "wall":
         write_feedback_note(out, job, f"grading stopped after {wall:.0f} s")
         return row(0, TIMEOUT, f"grading stopped after {wall:.0f} s (an endless loop?)")
@@ -405,6 +406,17 @@ def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, r
     cap_outputs(graded_nb)
     cells = write_feedback(out, job, work, sid, graded_nb, release_nb, hidden, options)
     return row(score, status, message, cells=cells)
+
+
+def _with_kernel_log(row, outcome: dict):
+    """row() that also keeps the end of the kernel process's own stderr (JVM and launcher messages) in the
+    result file, for the instructor; it never goes into grades.csv or the feedback page."""
+    def wrapped(*args, **kwargs):
+        r = row(*args, **kwargs)
+        if outcome.get("stderr"):
+            r.extra["kernel_log"] = outcome["stderr"][-2000:]
+        return r
+    return wrapped
 
 
 def hidden_lines_of(course: Path, assignment: str, notebook: str, release_nb) -> list[str]:

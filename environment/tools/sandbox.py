@@ -48,7 +48,9 @@ HOME = "/home/student"          # the kernel's $HOME (a tmpfs); its working copy
 CONNECTION = "/run/lrlab/connection.json"
 SEED = "/run/lrlab/seed"
 RELAY_IN = "/run/lrlab/relay.py"
-INNER_PORTS = (50001, 50002, 50003, 50004, 50005)
+# the kernel's ports inside the sandbox's own network namespace: below Linux's ephemeral range (32768+),
+# or the relay's connect attempts before the kernel listens could self-connect and take the port
+INNER_PORTS = (20001, 20002, 20003, 20004, 20005)
 CHANNELS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 SANDBOX_USER = "nobody"         # who the kernel runs as when the grader is root
 
@@ -83,14 +85,20 @@ def sandbox_user() -> tuple[int, int] | None:
 _PROBLEM: list = []
 
 
+def bwrap_path() -> str | None:
+    """bubblewrap's executable: $LRLAB_BWRAP if set (a bwrap that is not on PATH), else bwrap on PATH."""
+    return os.environ.get("LRLAB_BWRAP") or shutil.which("bwrap")
+
+
 def problem() -> str | None:
     """Why this machine cannot run the sandbox (with the fix), or None when it can. Cached."""
     if _PROBLEM:
         return _PROBLEM[0]
     why = None
-    bwrap = shutil.which("bwrap")
-    if bwrap is None:
-        why = ("bubblewrap (bwrap) is not installed: install it with `apt-get install bubblewrap` (Debian/Ubuntu; "
+    bwrap = bwrap_path()
+    if bwrap is None or not os.access(bwrap, os.X_OK):
+        where = f" at {os.environ['LRLAB_BWRAP']} (LRLAB_BWRAP)" if os.environ.get("LRLAB_BWRAP") else ""
+        why = (f"bubblewrap (bwrap) is not installed{where}: install it with `apt-get install bubblewrap` (Debian/Ubuntu; "
                "`environment/workbook setup` does this as root or through sudo)")
     else:
         user = sandbox_user()
@@ -202,7 +210,7 @@ def bwrap_command(kernel_cmd: list[str], kernel_env: dict[str, str], seed: str |
            "MALLOC_ARENA_MAX": "2", **kernel_env}
     if kernel_cmd and shutil.which(kernel_cmd[0]):
         env["PATH"] = str(Path(os.path.realpath(shutil.which(kernel_cmd[0]))).parent) + ":" + env["PATH"]
-    argv = [shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+    argv = [bwrap_path() or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
             "--die-with-parent", "--new-session", "--hostname", "sandbox", "--cap-drop", "ALL", "--clearenv"]
     for k, v in env.items():
         argv += ["--setenv", k, v]
@@ -234,7 +242,8 @@ class _Tail:
     def __init__(self, stream, keep: int = 4000) -> None:
         self.text = b""
         self.keep = keep
-        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
 
     def _read(self, stream) -> None:
         for chunk in iter(lambda: stream.read1(4096), b""):
@@ -297,7 +306,7 @@ class GradingKernelManager(AsyncKernelManager):
         os.close(wr)
         argv, fds, binds = bwrap_command(cmd, spec_env, g.get("seed"), g.get("workname", "work"), limits, rd,
                                          listen, g.get("guarded", []), g.get("data_dir"))
-        kw["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        kw["env"] = {"PATH": "/usr/bin:/bin"}  # bwrap's own; the sandbox gets --clearenv and its --setenv
         kw["cwd"] = "/"
         kw["pass_fds"] = fds
         user = sandbox_user()
@@ -360,7 +369,7 @@ def watch(proc: subprocess.Popen, deadline: float, limits: Limits, outcome: dict
         time.sleep(0.2)
     proc.wait()
     if tail is not None:
-        time.sleep(0.05)
+        tail.thread.join(timeout=5)
         outcome["stderr"] = tail.text.decode("utf-8", "replace")
 
 
