@@ -90,6 +90,22 @@ ensure_npm() {
   stamp_set npm "$want"
 }
 
+# the optional PyTorch venv of `oracles` (never used by the tests); see environment/requirements-torch.txt
+LRLAB_TORCH_VENV="$LRLAB_ROOT/.venv-torch"
+ensure_torch_venv() {
+  local want; want=$(inputs_hash environment/requirements-torch.txt)
+  if stamp_ok venv-torch "$want" && [ -x "$LRLAB_TORCH_VENV/bin/python" ]; then return; fi
+  say "installing PyTorch (environment/requirements-torch.txt) into .venv-torch; a few GB, several minutes ..."
+  rm -f "$LRLAB_STATE/venv-torch"
+  [ -x "$LRLAB_TORCH_VENV/bin/python" ] || python3 -m venv "$LRLAB_TORCH_VENV" \
+    || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$LRLAB_TORCH_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$LRLAB_ENV/requirements-torch.txt" \
+    || die "pip install -r environment/requirements-torch.txt failed (see above); rerun to retry"
+  "$LRLAB_TORCH_VENV/bin/python" -W ignore -c 'import torch' \
+    || die "torch does not import in .venv-torch (see above); delete .venv-torch and rerun"
+  stamp_set venv-torch "$want"
+}
+
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && return
   say "installing Debian's chromium for the browser tests ..."
