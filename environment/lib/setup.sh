@@ -69,11 +69,13 @@ kernel_classpath() {
   printf '%s' "$cp"
 }
 
-# JDK identity for the stamps: the java on PATH, where it really lives, and its exact build
-java_identity() {
+# what the kernel's jar and archive are built for, for their stamps: the java on PATH, where it
+# really lives, its exact build, and JJava's jar
+kernel_platform() {
   local java; java=$(command -v java)
   printf '%s %s\n' "$java" "$(readlink -f "$java")"
   "$java" -version 2>&1
+  sha256sum "$1/jjava.jar"
 }
 
 # JJava runs through our own main (environment/kernel/KernelMain.java: one JVM, exits on shutdown)
@@ -81,7 +83,7 @@ java_identity() {
 # kernel folder
 ensure_kernel_launcher() {
   local dir="$1" jar="$1/lrlab-kernel.jar" want classes
-  want=$({ inputs_hash environment/kernel; sha256sum "$dir/jjava.jar"; java_identity; } | sha256sum | cut -c1-16)
+  want=$({ inputs_hash environment/kernel; printf '%s\n' "$2"; } | sha256sum | cut -c1-16)
   if stamp_ok kernel-launcher "$want" && [ -f "$jar" ]; then return; fi
   rm -f "$LRLAB_STATE/kernel-launcher"
   classes=$(mktemp -d)
@@ -100,8 +102,8 @@ ensure_kernel_launcher() {
 ensure_kernel_archive() {
   local dir="$1" jsa="$1/lrlab-kernel.jsa" want training
   training=$(cd "$LRLAB_ROOT" && ls notebooks/*.ipynb | head -n 1)
-  want=$({ stat -c '%n %s %Y' "$dir/lrlab-kernel.jar" "$dir/jjava.jar"; sha256sum "$dir/lrlab-kernel.jar" "$dir/jjava.jar"
-           java_identity; inputs_hash environment/tools/kernelspec.py "$training"; } | sha256sum | cut -c1-16)
+  want=$({ stat -c '%n %s %Y' "$dir/lrlab-kernel.jar" "$dir/jjava.jar"; printf '%s\n' "$2"
+           inputs_hash environment/tools/kernelspec.py "$training"; } | sha256sum | cut -c1-16)
   if stamp_ok kernel-archive "$want" && [ -f "$jsa" ]; then return 0; fi
   rm -f "$LRLAB_STATE/kernel-archive"
   say "recording the Java kernel's class-data-sharing archive (one kernel run on $training) ..."
@@ -116,10 +118,11 @@ ensure_kernel_archive() {
 }
 
 ensure_kernel() {
-  local dir="$LRLAB_VENV/share/jupyter/kernels/java" archive=()
+  local dir="$LRLAB_VENV/share/jupyter/kernels/java" archive=() platform
   [ -f "$dir/jjava.jar" ] || die "the JJava kernel is not in the venv ($dir); delete environment/.state/venv and rerun"
-  ensure_kernel_launcher "$dir"
-  ensure_kernel_archive "$dir"
+  platform=$(kernel_platform "$dir")
+  ensure_kernel_launcher "$dir" "$platform"
+  ensure_kernel_archive "$dir" "$platform"
   if [ -f "$dir/lrlab-kernel.jsa" ]; then archive=(--archive "$dir/lrlab-kernel.jsa"); fi
   "$LRLAB_VENV/bin/python" "$LRLAB_ENV/tools/kernelspec.py" install "$dir" --classpath "$(kernel_classpath)" \
     --launcher "$dir/lrlab-kernel.jar" --java "$(command -v java)" ${archive[@]+"${archive[@]}"}

@@ -54,9 +54,12 @@ TRAINING_CELLS = [
 
 
 def kernel_argv(java: str, kernel_dir: Path, launcher: Path, *, archive: Path | None = None,
-                dump_to: Path | None = None, c1_only: bool = True) -> list[str]:
-    """The kernel's command line: one JVM running JJava through lrlab.kernel.KernelMain."""
+                dump_to: Path | None = None, c1_only: bool = True, defer_index: bool = True) -> list[str]:
+    """The kernel's command line: one JVM running JJava through lrlab.kernel.KernelMain (the levers
+    c1_only and defer_index are there to measure each one: `workbook bench --kernel --levers`)."""
     argv = [java, *HEAP_AND_GC, *(JIT if c1_only else [])]
+    if not defer_index:
+        argv += ["-Dlrlab.kernel.indexDelayMs=0"]
     if archive is not None:
         argv += [f"-XX:SharedArchiveFile={archive}", QUIET_CDS]
     if dump_to is not None:
