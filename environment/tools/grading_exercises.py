@@ -71,8 +71,8 @@ them, and decide which rates converge and why.
 import java.util.*;
 import lrlab.objective.Quadratic;
 import lrlab.trace.GradientDescent;
-import lrlab.plot.Plots;
-import static lrlab.notebook.Show.*;
+import lrlab.display.Plots;
+import static lrlab.display.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
 """, "imports"),
     ("md", r"""
@@ -157,7 +157,7 @@ converges) and the **one-step rate** (the rate that lands on $w^*$ in one step).
     ("locked", """
 import lrlab.objective.Quadratic;
 import lrlab.trace.GradientDescent;
-import static lrlab.notebook.Show.*;
+import static lrlab.display.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 var loss = Quadratic.of(4.0, -1.0);   // L(w) = 4/2 (w + 1)^2
@@ -249,7 +249,7 @@ as a `java.util.function.IntToDoubleFunction`, the same type the library's `Sche
     ("locked", """
 import java.util.function.IntToDoubleFunction;
 import lrlab.objective.Quadratic;
-import static lrlab.notebook.Show.*;
+import static lrlab.display.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
 """, "imports"),
     ("md", "## 3a. The schedule (4 points)\n\nReject bad arguments with an `IllegalArgumentException` that names the argument and its value."),
@@ -333,8 +333,8 @@ read a training curve.
 import java.util.*;
 import lrlab.objective.Quadratic;
 import lrlab.trace.GradientDescent;
-import lrlab.plot.Plots;
-import static lrlab.notebook.Show.*;
+import lrlab.display.Plots;
+import static lrlab.display.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 var problem = Quadratic.of(3.0, 2.0);
@@ -419,8 +419,8 @@ import lrlab.model.Mlp;
 import lrlab.optim.Optimizers;
 import lrlab.train.Trainer;
 import lrlab.find.*;
-import lrlab.plot.*;
-import static lrlab.notebook.Show.*;
+import lrlab.display.*;
+import static lrlab.display.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
 """, "imports"),
     ("locked", """
@@ -581,7 +581,7 @@ import lrlab.data.*;
 import lrlab.model.Mlp;
 import lrlab.optim.*;
 import lrlab.train.Trainer;
-import static lrlab.notebook.Show.*;
+import static lrlab.display.Show.*;
 import static org.junit.jupiter.api.Assertions.*;
 """, "imports"),
     ("locked", """

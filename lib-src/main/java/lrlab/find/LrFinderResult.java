@@ -18,8 +18,13 @@ public final class LrFinderResult {
     private final boolean stoppedEarly;
     private final int from;
     private final int to;
+    private final int batchSize;
+    private final int rows;
 
-    LrFinderResult(double[] lrs, double[] losses, double[] smoothed, boolean stoppedEarly, int plannedIterations) {
+    LrFinderResult(double[] lrs, double[] losses, double[] smoothed, boolean stoppedEarly, int plannedIterations,
+                   int batchSize, int rows) {
+        this.batchSize = batchSize;
+        this.rows = rows;
         this.lrs = lrs;
         this.losses = losses;
         this.smoothed = smoothed;
@@ -42,6 +47,24 @@ public final class LrFinderResult {
     /** Iterations run. */
     public int iterations() {
         return lrs.length;
+    }
+
+    /** Rows per batch of every iteration (the finder draws full batches only). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Training rows seen by the test: iterations · batch size (a gradient is computed at every one). */
+    public long examplesSeen() {
+        return (long) lrs.length * batchSize;
+    }
+
+    /**
+     * The cost of the test in epochs: examples seen / training rows, e.g. 100 iterations of 32 rows on
+     * 1,438 rows are 2.2 epochs.
+     */
+    public double epochs() {
+        return (double) examplesSeen() / rows;
     }
 
     /** Rates tried, a copy. */
@@ -133,7 +156,7 @@ public final class LrFinderResult {
         return lrs[from + idx];
     }
 
-    /** The three suggestions as a table (method, lr, smoothed loss at that rate) for marking on the chart. */
+    /** The three suggestions as a table (suggestion, lr, smoothed loss at that rate) for marking on the chart. */
     public Table suggestions() {
         String[] names = {"steepest", "minimum/10", "valley"};
         double[] rates = {steepest(), minimumOverTen(), valley()};
@@ -142,7 +165,7 @@ public final class LrFinderResult {
             at[s] = smoothedAt(rates[s]);
         }
         return Table.create("suggestions").addColumns(
-                StringColumn.create("method", names),
+                StringColumn.create("suggestion", names),
                 DoubleColumn.create("lr", rates),
                 DoubleColumn.create("smoothed", at));
     }

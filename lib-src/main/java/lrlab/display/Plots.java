@@ -1,0 +1,144 @@
+package lrlab.display;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.DoubleUnaryOperator;
+import lrlab.display.Show;
+import lrlab.util.Check;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.api.LinePlot;
+import tech.tablesaw.plotly.api.ScatterPlot;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * One-line charts of the workbook's long tables (one row per run × step), built with tablesaw-jsplot
+ * and returned as {@link PlotlyFigure}s to adjust and {@link #show}.
+ */
+public final class Plots {
+
+    private Plots() {
+    }
+
+    /** Shows a figure inline (see {@link Show#chart(PlotlyFigure)}). */
+    public static void show(PlotlyFigure figure) {
+        Show.chart(figure);
+    }
+
+    /** Shows a tablesaw-jsplot figure inline. */
+    public static void show(Figure figure) {
+        Show.chart(figure);
+    }
+
+    /** The HTML form of a figure: a div and a script for a page-level plotly.js. */
+    public static String html(PlotlyFigure figure) {
+        return HtmlEmbed.of(figure);
+    }
+
+    /** Lines of {@code y} against {@code x}, one per value of {@code group} (tablesaw's LinePlot). */
+    public static PlotlyFigure lines(String title, Table table, String x, String y, String group) {
+        requireColumns(table, x, y, group);
+        return PlotlyFigure.from(LinePlot.create(title, table, x, y, group))
+                .axisTitle("xaxis", x).axisTitle("yaxis", y);
+    }
+
+    /** Points of {@code y} against {@code x}, one colour per value of {@code group}. */
+    public static PlotlyFigure points(String title, Table table, String x, String y, String group) {
+        requireColumns(table, x, y, group);
+        return PlotlyFigure.from(ScatterPlot.create(title, table, x, y, group))
+                .axisTitle("xaxis", x).axisTitle("yaxis", y);
+    }
+
+    /** Loss against step, one line per run, on a log axis (a trajectory table). */
+    public static PlotlyFigure lossByStep(Table runs) {
+        return lines("Loss by step", runs, "step", "loss", "run").logY();
+    }
+
+    /**
+     * The curve {@code f} on [from, to] with each run's path (its {@code x} column) drawn on it as
+     * markers joined by lines, one colour per value of {@code group}.
+     */
+    public static PlotlyFigure pathsOnCurve(String title, DoubleUnaryOperator f, double from, double to,
+                                            Table runs, String x, String group) {
+        requireColumns(runs, x, group);
+        PlotlyFigure figure = lines(title, runs, x, "loss", group);
+        for (int i = 0; i < figure.data().size(); i++) {
+            ((ObjectNode) figure.data().get(i)).put("mode", "lines+markers");
+        }
+        ObjectNode curve = curveTrace(f, from, to, "L(" + x + ")");
+        ArrayNode ys = (ArrayNode) curve.get("y");
+        figure.data().insert(0, curve);
+        figure.axis("xaxis").putArray("range").add(from).add(to);
+        // a diverging path would stretch the y axis until the curve is a flat line: keep the curve's range
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ys.size(); i++) {
+            lo = Math.min(lo, ys.get(i).asDouble());
+            hi = Math.max(hi, ys.get(i).asDouble());
+        }
+        double pad = 0.05 * (hi - lo);
+        figure.axis("yaxis").putArray("range").add(lo - pad).add(hi + pad);
+        return figure;
+    }
+
+    /**
+     * Adds a dashed line through the points (x_i, y_i), named {@code name} in the legend, on top of a
+     * figure: a formula drawn over measured points (a stability limit over a measured region, a
+     * predicted level over a loss curve).
+     *
+     * @return the same figure, to chain or {@link #show}
+     */
+    public static PlotlyFigure withLine(PlotlyFigure figure, String name, double[] x, double[] y) {
+        Check.notNull("figure", figure);
+        Check.nonBlank("name", name);
+        Check.nonEmpty("x", x);
+        Check.length("y", y, x.length);
+        ObjectNode line = PlotlyFigure.JSON.createObjectNode();
+        line.put("type", "scatter").put("mode", "lines").put("name", name);
+        line.putObject("line").put("dash", "dash").put("width", 2).put("color", "black");
+        ArrayNode xs = line.putArray("x");
+        ArrayNode ys = line.putArray("y");
+        for (int i = 0; i < x.length; i++) {
+            xs.add(x[i]);
+            ys.add(y[i]);
+        }
+        figure.data().add(line);
+        return figure;
+    }
+
+    /**
+     * A light-grey line y = f(x) sampled at 201 points of [from, to], drawn behind paths; hovering
+     * skips it so the tooltips show the paths.
+     */
+    static ObjectNode curveTrace(DoubleUnaryOperator f, double from, double to, String name) {
+        if (!(from < to)) {
+            throw new IllegalArgumentException("the curve's range needs from < to, got [" + from + ", " + to + "]");
+        }
+        ObjectNode curve = PlotlyFigure.JSON.createObjectNode();
+        curve.put("type", "scatter").put("mode", "lines").put("name", name).put("hoverinfo", "skip");
+        curve.putObject("line").put("color", "lightgray").put("width", 3);
+        ArrayNode xs = curve.putArray("x");
+        ArrayNode ys = curve.putArray("y");
+        int n = 200;
+        for (int i = 0; i <= n; i++) {
+            double v = from + (to - from) * i / n;
+            xs.add(v);
+            ys.add(f.applyAsDouble(v));
+        }
+        return curve;
+    }
+
+    static void requireColumns(Table table, String... names) {
+        for (String name : names) {
+            if (!table.containsColumn(name)) {
+                throw new IllegalArgumentException("table '" + table.name() + "' has no column '" + name
+                        + "'; its columns are " + table.columnNames());
+            }
+        }
+        // every name but the last (the grouping column) is an axis and must be numeric
+        for (int i = 0; i < names.length - 1; i++) {
+            if (!(table.column(names[i]) instanceof NumericColumn)) {
+                throw new IllegalArgumentException("column '" + names[i] + "' must be numeric to be plotted");
+            }
+        }
+    }
+}

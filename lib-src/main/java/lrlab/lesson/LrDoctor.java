@@ -1,0 +1,114 @@
+package lrlab.lesson;
+
+import java.util.function.DoubleFunction;
+import lrlab.analysis.Diagnosis;
+import lrlab.train.TrainingResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Diagnose-and-fix loops over a training run given as a function of the learning rate
+ * ({@code lr -> Trainer.of(...).fit()}): the library's {@link Diagnosis} of the epoch losses, the treatment
+ * it suggests (÷10 when diverged, ×0.5 when oscillating, ×2–10 when stalled), applied round after round.
+ */
+public final class LrDoctor {
+
+    private LrDoctor() {
+    }
+
+    /** The diagnosis of a finished run from its per-epoch training losses. */
+    public static Diagnosis diagnose(TrainingResult run) {
+        if (run == null) {
+            throw new IllegalArgumentException("run must not be null");
+        }
+        return Diagnosis.of(run.history().doubleColumn("train_loss").asDoubleArray());
+    }
+
+    /**
+     * Trains at {@code lr}, diagnoses, multiplies the rate by the suggested factor and repeats until the
+     * factor is 1 or {@code maxRounds} runs were made: one row per round with round, lr, verdict, epochs,
+     * last_loss and factor (the suggested multiplier).
+     */
+    public static Table treat(DoubleFunction<TrainingResult> train, double lr, int maxRounds) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
+        }
+        if (maxRounds < 1) {
+            throw new IllegalArgumentException("maxRounds must be >= 1, got " + maxRounds);
+        }
+        IntColumn round = IntColumn.create("round");
+        DoubleColumn lrs = DoubleColumn.create("lr");
+        StringColumn verdict = StringColumn.create("verdict");
+        IntColumn epochs = IntColumn.create("epochs");
+        DoubleColumn last = DoubleColumn.create("last_loss");
+        DoubleColumn factor = DoubleColumn.create("factor");
+        for (int r = 1; r <= maxRounds; r++) {
+            TrainingResult run = train.apply(lr);
+            Diagnosis d = diagnose(run);
+            round.append(r);
+            lrs.append(lr);
+            verdict.append(d.verdict().name());
+            epochs.append(run.epochsCompleted());
+            last.append(run.finalTrainLoss());
+            factor.append(d.suggestedLrFactor());
+            if (d.suggestedLrFactor() == 1.0) {
+                break;
+            }
+            lr *= d.suggestedLrFactor();
+        }
+        return Table.create("treatment").addColumns(round, lrs, verdict, epochs, last, factor);
+    }
+
+    /** One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare). */
+    public static Table curve(String name, TrainingResult run) {
+        lrlab.util.Check.nonBlank("name", name);
+        lrlab.util.Check.notNull("run", run);
+        Table h = run.history().selectColumns("epoch", "lr", "train_loss");
+        StringColumn col = StringColumn.create("run");
+        for (int i = 0; i < h.rowCount(); i++) {
+            col.append(name);
+        }
+        h.insertColumn(0, col);
+        return h.setName(name);
+    }
+
+    /**
+     * Per run of a curves table: worst_after_first (the largest epoch loss after epoch 1, where a spike
+     * shows), final_train_loss and epochs.
+     */
+    public static Table spikes(Table curves) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn worst = DoubleColumn.create("worst_after_first");
+        DoubleColumn last = DoubleColumn.create("final_train_loss");
+        IntColumn epochs = IntColumn.create("epochs");
+        for (String name : NoisyTraining.runNames(curves)) {
+            Table t = curves.where(curves.stringColumn("run").isEqualTo(name));
+            Table later = t.where(t.intColumn("epoch").isGreaterThan(1));
+            run.append(name);
+            worst.append(later.rowCount() == 0 ? Double.NaN : later.doubleColumn("train_loss").max());
+            last.append(t.doubleColumn("train_loss").get(t.rowCount() - 1));
+            epochs.append(t.rowCount());
+        }
+        return Table.create("spikes").addColumns(run, worst, last, epochs);
+    }
+
+    /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */
+    public static Table curves(DoubleFunction<TrainingResult> train, double... lrs) {
+        if (lrs.length == 0) {
+            throw new IllegalArgumentException("curves needs at least one learning rate");
+        }
+        Table all = null;
+        for (double lr : lrs) {
+            Table h = train.apply(lr).history().selectColumns("epoch", "lr", "train_loss");
+            StringColumn run = StringColumn.create("run");
+            for (int i = 0; i < h.rowCount(); i++) {
+                run.append("lr=" + lr);
+            }
+            h.insertColumn(0, run);
+            all = all == null ? h : all.append(h);
+        }
+        return all.setName("curves");
+    }
+}

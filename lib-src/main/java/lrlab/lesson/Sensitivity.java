@@ -1,0 +1,264 @@
+package lrlab.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import lrlab.data.Dataset;
+import lrlab.model.Model;
+import lrlab.display.TrainingProgress;
+import lrlab.optim.Optimizer;
+import lrlab.train.Trainer;
+import lrlab.train.TrainingResult;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A sensitivity curve: the final validation loss L(η) after a fixed number of epochs, for each rate η
+ * of a (log-spaced) grid, with one optimizer on one problem. The <em>good range</em> is the contiguous
+ * stretch of grid rates around the best whose loss is within a factor (1 + tol) of the best:
+ * {η : L(η) ≤ (1 + tol)·min L}; its width in decades, log10(η_hi/η_lo), measures how forgiving the
+ * optimizer is about the rate.
+ *
+ * <pre>{@code
+ * var s = Sensitivity.on("digits MLP", model, split.validation()).epochs(10).batchSize(32);
+ * Table t = s.sweep("SGD", lr -> Optimizers.sgd(lr).build(), RateSweep.logspace(1e-4, 1, 9));
+ * Table ranges = Sensitivity.goodRanges(t, 0.1);
+ * }</pre>
+ */
+public final class Sensitivity {
+
+    private final String problem;
+    private final Model model;
+    private final Dataset validation;
+    private int epochs = 10;
+    private int batchSize = 32;
+    private long seed = 0;
+    private double divergeFactor = 10;
+    private TrainingProgress progress;
+
+    private Sensitivity(String problem, Model model, Dataset validation) {
+        this.problem = problem;
+        this.model = model;
+        this.validation = validation;
+    }
+
+    /** Sweeps of {@code model} (on its training data), scored on {@code validation}. */
+    public static Sensitivity on(String problem, Model model, Dataset validation) {
+        if (problem == null || model == null || validation == null) {
+            throw new IllegalArgumentException("problem, model and validation must not be null");
+        }
+        return new Sensitivity(problem, model, validation);
+    }
+
+    /** Epochs per run (default 10). */
+    public Sensitivity epochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        this.epochs = epochs;
+        return this;
+    }
+
+    /** Rows per batch (default 32). */
+    public Sensitivity batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** Seed of initialisation and shuffling, the same for every rate (default 0). */
+    public Sensitivity seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * A run whose final validation loss exceeds {@code factor} × the validation loss at initialisation
+     * counts as diverged, like a non-finite one (default 10).
+     */
+    public Sensitivity divergeFactor(double factor) {
+        if (!(factor > 1) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("divergeFactor must be finite and > 1, got " + factor);
+        }
+        this.divergeFactor = factor;
+        return this;
+    }
+
+    /** Shows each run's epochs on an updating line. */
+    public Sensitivity progress(TrainingProgress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /**
+     * Trains once per rate with {@code optimizerFor.apply(lr)} and returns a table run ("problem ·
+     * optimizer"), problem, optimizer, lr, val_loss (NaN when the run diverged: non-finite, or above divergeFactor × the initial validation loss), diverged.
+     */
+    public Table sweep(String optimizer, DoubleFunction<Optimizer> optimizerFor, double... rates) {
+        if (optimizer == null || optimizerFor == null) {
+            throw new IllegalArgumentException("optimizer name and optimizerFor must not be null");
+        }
+        if (rates == null || rates.length == 0) {
+            throw new IllegalArgumentException("rates must not be empty");
+        }
+        for (double lr : rates) {
+            if (!(lr > 0) || Double.isInfinite(lr)) {
+                throw new IllegalArgumentException("rates must be finite and > 0, got " + lr);
+            }
+        }
+        int n = rates.length;
+        double start = model.on(validation).value(model.initialParams(seed));
+        double[] loss = new double[n];
+        boolean[] diverged = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Trainer t = Trainer.of(model, optimizerFor.apply(rates[i])).validation(validation)
+                    .epochs(epochs).batchSize(batchSize).seed(seed);
+            if (progress != null) {
+                progress.stage(String.format("%s · %s lr=%.3g", problem, optimizer, rates[i]));
+                t.listener(progress);
+            }
+            TrainingResult r = t.fit();
+            diverged[i] = r.diverged() || !(r.finalValLoss() <= divergeFactor * start);
+            loss[i] = diverged[i] ? Double.NaN : r.finalValLoss();
+        }
+        String run = problem + " · " + optimizer;
+        Table t = Table.create(run).addColumns(
+                StringColumn.create("run", n), StringColumn.create("problem", n), StringColumn.create("optimizer", n),
+                DoubleColumn.create("lr", rates.clone()), DoubleColumn.create("val_loss", loss),
+                BooleanColumn.create("diverged", n));
+        for (int i = 0; i < n; i++) {
+            t.stringColumn("run").set(i, run);
+            t.stringColumn("problem").set(i, problem);
+            t.stringColumn("optimizer").set(i, optimizer);
+            t.booleanColumn("diverged").set(i, diverged[i]);
+        }
+        return t;
+    }
+
+    /** {@link #sweep(String, DoubleFunction, double...)} for every optimizer of the map, stacked in map order. */
+    public Table sweep(Map<String, DoubleFunction<Optimizer>> optimizers, double... rates) {
+        if (optimizers == null || optimizers.isEmpty()) {
+            throw new IllegalArgumentException("optimizers must not be empty");
+        }
+        Table all = null;
+        for (Map.Entry<String, DoubleFunction<Optimizer>> e : optimizers.entrySet()) {
+            Table t = sweep(e.getKey(), e.getValue(), rates);
+            all = all == null ? t : all.append(t);
+        }
+        return all.setName(problem);
+    }
+
+    /**
+     * One row per run of a sweep table (several runs may be stacked): run, problem, optimizer, best_lr, best_loss, good_from,
+     * good_to, decades = log10(good_to/good_from), good = the contiguous grid rates around the best with
+     * val_loss ≤ (1 + tol)·best_loss. Rows keep the order in which runs first appear.
+     */
+    public static Table goodRanges(Table sweeps, double tol) {
+        if (!(tol >= 0) || Double.isInfinite(tol)) {
+            throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
+        }
+        List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
+        Table out = Table.create("good ranges (loss within " + Math.round(tol * 100) + "% of the best)").addColumns(
+                StringColumn.create("run"), StringColumn.create("problem"), StringColumn.create("optimizer"),
+                DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"),
+                DoubleColumn.create("good_from"), DoubleColumn.create("good_to"), DoubleColumn.create("decades"));
+        for (String run : runs) {
+            Table r = sweeps.where(sweeps.stringColumn("run").isEqualTo(run)).sortAscendingOn("lr");
+            double[] lr = r.doubleColumn("lr").asDoubleArray();
+            double[] loss = r.doubleColumn("val_loss").asDoubleArray();
+            double[] range = goodRange(lr, loss, tol);
+            out.stringColumn("run").append(run);
+            out.stringColumn("problem").append(r.stringColumn("problem").get(0));
+            out.stringColumn("optimizer").append(r.stringColumn("optimizer").get(0));
+            out.doubleColumn("best_lr").append(range[0]);
+            out.doubleColumn("best_loss").append(range[1]);
+            out.doubleColumn("good_from").append(range[2]);
+            out.doubleColumn("good_to").append(range[3]);
+            out.doubleColumn("decades").append(Math.log10(range[3] / range[2]));
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #goodRanges(Table, double)} but with one absolute bar for every run: good = val_loss ≤
+     * {@code threshold} (contiguous around each run's best); a run that never gets below it has NaN range
+     * and 0 decades. Use it to compare optimizers fairly: "within 25% of its own best" is wide for a run
+     * that learned nothing.
+     */
+    public static Table rangesBelow(Table sweeps, double threshold) {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be finite and > 0, got " + threshold);
+        }
+        List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
+        Table out = Table.create("rates with validation loss <= " + threshold).addColumns(StringColumn.create("run"),
+                StringColumn.create("problem"), StringColumn.create("optimizer"), DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"), DoubleColumn.create("good_from"),
+                DoubleColumn.create("good_to"), DoubleColumn.create("decades"));
+        for (String run : runs) {
+            Table r = sweeps.where(sweeps.stringColumn("run").isEqualTo(run)).sortAscendingOn("lr");
+            double[] lr = r.doubleColumn("lr").asDoubleArray();
+            double[] loss = r.doubleColumn("val_loss").asDoubleArray();
+            double[] range = goodRange(lr, loss, 0);
+            boolean any = range[1] <= threshold;
+            double[] wide = any ? goodRange(lr, loss, threshold / range[1] - 1) : range;
+            out.stringColumn("run").append(run);
+            out.stringColumn("problem").append(r.stringColumn("problem").get(0));
+            out.stringColumn("optimizer").append(r.stringColumn("optimizer").get(0));
+            out.doubleColumn("best_lr").append(range[0]);
+            out.doubleColumn("best_loss").append(range[1]);
+            out.doubleColumn("good_from").append(any ? wide[2] : Double.NaN);
+            out.doubleColumn("good_to").append(any ? wide[3] : Double.NaN);
+            out.doubleColumn("decades").append(any ? Math.log10(wide[3] / wide[2]) : 0);
+        }
+        return out;
+    }
+
+    /**
+     * The value in {@code column} of the one row of {@code ranges} (a {@link #goodRanges} or
+     * {@link #rangesBelow} table) whose problem and optimizer columns match, e.g.
+     * {@code value(bands, "raw", "SGD", "decades")}. Throws IllegalArgumentException when no row matches.
+     */
+    public static double value(Table ranges, String problem, String optimizer, String column) {
+        for (int i = 0; i < ranges.rowCount(); i++) {
+            if (ranges.stringColumn("problem").get(i).equals(problem)
+                    && ranges.stringColumn("optimizer").get(i).equals(optimizer)) {
+                return ranges.doubleColumn(column).get(i);
+            }
+        }
+        throw new IllegalArgumentException("no row with problem '" + problem + "' and optimizer '" + optimizer + "'");
+    }
+
+    /**
+     * {best_lr, best_loss, good_from, good_to} of one curve (rates ascending; NaN losses = diverged,
+     * never good). Throws IllegalArgumentException when every run diverged.
+     */
+    public static double[] goodRange(double[] rates, double[] losses, double tol) {
+        if (rates.length != losses.length || rates.length == 0) {
+            throw new IllegalArgumentException("rates and losses must have the same non-zero length, got "
+                    + rates.length + " and " + losses.length);
+        }
+        int best = -1;
+        for (int i = 0; i < losses.length; i++) {
+            if (Double.isFinite(losses[i]) && (best < 0 || losses[i] < losses[best])) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            throw new IllegalArgumentException("every run diverged: no good range");
+        }
+        double limit = losses[best] * (1 + tol);
+        int lo = best;
+        int hi = best;
+        while (lo > 0 && losses[lo - 1] <= limit) {
+            lo--;
+        }
+        while (hi < losses.length - 1 && losses[hi + 1] <= limit) {
+            hi++;
+        }
+        return new double[] {rates[best], losses[best], rates[lo], rates[hi]};
+    }
+}

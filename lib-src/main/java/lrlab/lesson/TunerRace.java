@@ -1,0 +1,68 @@
+package lrlab.lesson;
+
+import lrlab.tune.TuningResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Several tuners' results side by side: the "best loss reached vs budget spent" curves (one long table)
+ * and a one-row-per-method summary.
+ */
+public final class TunerRace {
+
+    private TunerRace() {
+    }
+
+    /**
+     * Long table run (the tuner), trial, spent (cumulative budget), best_so_far; rows before the first finite loss
+     * are dropped (a chart cannot draw +∞).
+     */
+    public static Table curves(TuningResult... results) {
+        check(results);
+        Table out = Table.create("best loss vs budget spent").addColumns(StringColumn.create("run"),
+                IntColumn.create("trial"), LongColumn.create("spent"), DoubleColumn.create("best_so_far"));
+        for (TuningResult r : results) {
+            Table t = r.table();
+            for (int i = 0; i < t.rowCount(); i++) {
+                double best = t.doubleColumn("best_so_far").get(i);
+                if (Double.isFinite(best)) {
+                    out.stringColumn("run").append(r.method());
+                    out.intColumn("trial").append(t.intColumn("trial").get(i));
+                    out.longColumn("spent").append(t.longColumn("spent").get(i));
+                    out.doubleColumn("best_so_far").append(best);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One row per tuner: run (the tuner), trials, budget_spent, best_lr, best_loss. */
+    public static Table summary(TuningResult... results) {
+        check(results);
+        Table out = Table.create("tuners on one budget").addColumns(StringColumn.create("run"),
+                IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
+                DoubleColumn.create("best_loss"));
+        for (TuningResult r : results) {
+            out.stringColumn("run").append(r.method());
+            out.intColumn("trials").append(r.trials().size());
+            out.longColumn("budget_spent").append(r.totalBudget());
+            out.doubleColumn("best_lr").append(r.bestLr());
+            out.doubleColumn("best_loss").append(r.best().loss());
+        }
+        return out;
+    }
+
+    private static void check(TuningResult[] results) {
+        if (results == null || results.length == 0) {
+            throw new IllegalArgumentException("results must not be empty");
+        }
+        for (TuningResult r : results) {
+            if (r == null) {
+                throw new IllegalArgumentException("results must not contain null");
+            }
+        }
+    }
+}
