@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
 import lrlab.display.Show;
+import lrlab.util.Check;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.api.LinePlot;
@@ -76,6 +77,31 @@ public final class Plots {
         }
         double pad = 0.05 * (hi - lo);
         figure.axis("yaxis").putArray("range").add(lo - pad).add(hi + pad);
+        return figure;
+    }
+
+    /**
+     * Adds a dashed line through the points (x_i, y_i), named {@code name} in the legend, on top of a
+     * figure: a formula drawn over measured points (a stability limit over a measured region, a
+     * predicted level over a loss curve).
+     *
+     * @return the same figure, to chain or {@link #show}
+     */
+    public static PlotlyFigure withLine(PlotlyFigure figure, String name, double[] x, double[] y) {
+        Check.notNull("figure", figure);
+        Check.nonBlank("name", name);
+        Check.nonEmpty("x", x);
+        Check.length("y", y, x.length);
+        ObjectNode line = PlotlyFigure.JSON.createObjectNode();
+        line.put("type", "scatter").put("mode", "lines").put("name", name);
+        line.putObject("line").put("dash", "dash").put("width", 2).put("color", "black");
+        ArrayNode xs = line.putArray("x");
+        ArrayNode ys = line.putArray("y");
+        for (int i = 0; i < x.length; i++) {
+            xs.add(x[i]);
+            ys.add(y[i]);
+        }
+        figure.data().add(line);
         return figure;
     }
 
