@@ -177,7 +177,7 @@ def test_workers_keep_the_course_once_and_no_job(cluster_run, cluster):
     jobs = grading_cluster.jobs_root()
     keys = {grading.Job(s.name, a.name, f.name, f).key for s in cluster_run["submitted"].iterdir()
             for a in s.iterdir() for f in a.iterdir()}
-    assert not [p for p in jobs.iterdir() if p.name.split("-")[0] in keys], list(jobs.iterdir())
+    assert not [p for p in jobs.iterdir() if p.name.split("-")[1] in keys], list(jobs.iterdir())
 
 
 def test_rerun_through_the_cluster_reuses_every_result(cluster_run, klass):
