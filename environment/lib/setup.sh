@@ -90,12 +90,41 @@ ensure_npm() {
   stamp_set npm "$want"
 }
 
+# the optional PyTorch venv of `oracles` (never used by the tests); see environment/requirements-torch.txt
+LRLAB_TORCH_VENV="$LRLAB_ROOT/.venv-torch"
+ensure_torch_venv() {
+  local want; want=$(inputs_hash environment/requirements-torch.txt)
+  if stamp_ok venv-torch "$want" && [ -x "$LRLAB_TORCH_VENV/bin/python" ]; then return; fi
+  say "installing PyTorch (environment/requirements-torch.txt) into .venv-torch; a few GB, several minutes ..."
+  rm -f "$LRLAB_STATE/venv-torch"
+  [ -x "$LRLAB_TORCH_VENV/bin/python" ] || python3 -m venv "$LRLAB_TORCH_VENV" \
+    || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$LRLAB_TORCH_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$LRLAB_ENV/requirements-torch.txt" \
+    || die "pip install -r environment/requirements-torch.txt failed (see above); rerun to retry"
+  "$LRLAB_TORCH_VENV/bin/python" -W ignore -c 'import torch' \
+    || die "torch does not import in .venv-torch (see above); delete .venv-torch and rerun"
+  stamp_set venv-torch "$want"
+}
+
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && return
   say "installing Debian's chromium for the browser tests ..."
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >"$LRLAB_STATE/apt.log" 2>&1 \
     || { tail -20 "$LRLAB_STATE/apt.log" >&2; die "apt-get install chromium failed (log above)"; }
+}
+
+# bubblewrap: the sandbox every graded notebook's kernel runs in (grade, test). Not fatal here: without it
+# `grade` stops with a message naming the fix, unless it is told --no-sandbox.
+ensure_bubblewrap() {
+  command -v bwrap >/dev/null && return
+  say "installing Debian's bubblewrap (the sandbox students' code is graded in) ..."
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq bubblewrap; } \
+      >"$LRLAB_STATE/apt-bubblewrap.log" 2>&1; then
+    tail -5 "$LRLAB_STATE/apt-bubblewrap.log" >&2
+    say "could not install bubblewrap (log above): install it with 'sudo apt-get install bubblewrap'"
+  fi
 }
 
 # everything the notebooks need; the browser only for verbs that drive it

@@ -4,11 +4,15 @@ Thin wrappers over the nbgrader commands (each command is printed before it runs
 
   assign(out)                 copy of the course dir into OUT, `nbgrader generate_assignment` per
                               assignment -> OUT/release/<assignment>/<notebook>.ipynb
-  grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own
-                              -> OUT/grades.csv, OUT/feedback/<student>/<assignment>/<notebook>.html
+  grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own,
+                              as a job on a Dask cluster (grading_cluster.py: a local one sized to
+                              the machine, or an existing one by address)
+                              -> OUT/grades.csv, OUT/cells.csv (one row per graded test cell),
+                                 OUT/feedback/<student>/<assignment>/<notebook>.html,
+                                 OUT/report.html and OUT/gradebook_lms.csv (grading_report.py)
 
 What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone goes wrong):
-  * one nbgrader process (and so one kernel) per submitted notebook, in its own scratch course with
+  * one job (and so one kernel) per submitted notebook, in its own scratch course with
     a copy of the gradebook: a kernel killed by System.exit/Runtime.halt, a runaway loop or a broken
     file costs only that notebook's row, never the batch (plain nbgrader stops a student's whole
     assignment on a dead kernel, and an unreadable notebook aborts it);
@@ -25,7 +29,9 @@ What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone 
   * submitted files are only read (copied into the scratch course), never modified;
   * results are written as they finish (OUT/results/*.json, grades.csv rewritten sorted after every
     notebook), so an interrupted run loses nothing finished and a rerun reuses what is still valid;
-    grades.csv holds no times or paths, so grading twice gives the same file.
+    grades.csv holds no times or paths, so grading twice gives the same file;
+  * only this process writes OUT: a job gets the submitted file's bytes and returns its row and
+    feedback page, so workers on other machines need no shared file system.
 """
 from __future__ import annotations
 
@@ -40,18 +46,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # autograde, feedback, sandbox
 ROOT = Path(os.environ.get("LRLAB_ROOT", Path(__file__).resolve().parents[2]))
 COURSE = ROOT / "notebooks" / "exercises"
 COLUMNS = ["student", "assignment", "notebook", "score", "max_score", "status", "message"]
 # statuses a row can have
 OK, TAMPERED, TIMEOUT, KERNEL_DIED, INVALID, MISSING, UNKNOWN, ERROR = (
     "ok", "tampered", "timeout", "kernel-died", "invalid-notebook", "missing", "unknown-notebook", "error")
-RESULT_VERSION = 1
+CELL_COLUMNS = ["student", "assignment", "notebook", "cell", "points", "max_points", "message"]
+RESULT_VERSION = 2
 
 
 def nbgrader_cmd() -> list[str]:
@@ -269,22 +277,51 @@ def max_score_of(course: Path, assignment: str, notebook: str) -> float:
             return 0.0
 
 
-def fingerprint(job: Job, src: str) -> str:
-    h = hashlib.sha256(f"{RESULT_VERSION}\0{src}\0".encode())
-    if job.path is not None:
-        h.update(job.path.read_bytes())
+@dataclass(frozen=True)
+class Options:
+    """How a class is graded: in the sandbox (or not), hidden tests shown in feedback (or not), limits."""
+    sandbox: bool = True
+    show_hidden_tests: bool = False
+    limits: dict = field(default_factory=dict)  # sandbox.Limits fields that differ from the defaults
+
+    def key(self) -> str:
+        return json.dumps([self.sandbox, self.show_hidden_tests, sorted(self.limits.items())])
+
+
+UNSANDBOXED = "graded unsandboxed (--no-sandbox)"
+
+
+def fingerprint(job: Job, src: str, options: Options = Options()) -> str:
+    return fingerprint_of(job.path.read_bytes() if job.path is not None else None, src, options)
+
+
+def fingerprint_of(data: bytes | None, src: str, options: Options = Options()) -> str:
+    """What a saved result depends on: the result format, the course sources, the options, the bytes."""
+    h = hashlib.sha256(f"{RESULT_VERSION}\0{src}\0{options.key()}\0".encode())
+    if data is not None:
+        h.update(data)
     return h.hexdigest()[:24]
 
 
-def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src: str) -> Row:
-    """Grades one submitted file in its own scratch course; never raises."""
+def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src: str,
+              options: Options = Options()) -> Row:
+    """Grades one submitted file; never raises. Self-contained: a worker process can call it with
+    nothing but these arguments (paths, numbers, strings) once the grading course is prepared.
+
+    course: the prepared grading course (prepare(): config, source/, release/, gradebook.db); scratch:
+    a folder for this job's scratch course (removed afterwards); out: where the feedback page goes
+    (out/feedback/<student>/<assignment>/<notebook>.html). The row carries the per-test-cell results
+    in row.extra["cells"] ([cell, points, max_points, message] in notebook order)."""
     start = time.monotonic()
-    fp = fingerprint(job, src)
+    fp = fingerprint(job, src, options)
     max_score = max_score_of(course, job.assignment, job.notebook) if job.notebook.endswith(".ipynb") else 0.0
 
-    def row(score, status, message, ms=None):
+    def row(score, status, message, ms=None, cells=None):
+        message = " ".join(message.split())
+        if not options.sandbox:
+            message = UNSANDBOXED + ("; " + message if message else "")
         return Row(job.student, job.assignment, job.notebook, score, max_score if ms is None else ms, status,
-                   " ".join(message.split())[:500], time.monotonic() - start, fp)
+                   message[:500], time.monotonic() - start, fp, extra={"cells": cells} if cells else {})
 
     known = assignments(course)
     if job.assignment not in known:
@@ -305,37 +342,68 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
+    try:
+        return _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, row)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, row) -> Row:
+    import nbformat
+    import autograde
+    import feedback
+    import sandbox
     shutil.copy2(course / "nbgrader_config.py", work / "nbgrader_config.py")
     shutil.copytree(course / "source" / job.assignment, work / "source" / job.assignment)
     shutil.copy2(course / "gradebook.db", work / "gradebook.db")
     sid = student_id(job.student)
+    nb_id = job.notebook[:-len(".ipynb")]
     dest = work / "submitted" / sid / job.assignment / job.notebook
     dest.parent.mkdir(parents=True)
     normalise(nb, release_nb)
     nbformat.write(nb, dest)  # the normalised copy: the student's file itself is only read
-
-    base = nbgrader_cmd()
-    code, log = run_logged(base + ["autograde", job.assignment, "--student", sid, "--create", "--force",
-                                   f"--notebook={job.notebook[:-6]}",
-                                   "--OverwriteCells.add_missing_cells=True"],
-                           work, work / "autograde.log", timeout=wall, echo=False)
+    # the kernel's working copy starts as the student's own notebook folder would look: the assignment's
+    # files that are not notebooks, and the submitted notebook as submitted (never the one being graded,
+    # which holds the restored hidden tests)
+    seed = work / "seed"
+    shutil.copytree(course / "source" / job.assignment, seed, ignore=shutil.ignore_patterns("*.ipynb", ".*"))
+    shutil.copyfile(job.path, seed / job.notebook)
+    os.chmod(seed, 0o755)
+    token = f"{job.key}-{time.monotonic_ns()}"
+    grading = {"token": token, "sandbox": options.sandbox, "limits": options.limits,
+               "deadline": time.monotonic() + wall, "seed": str(seed), "workname": job.assignment,
+               "guarded": [str(p) for p in (ROOT, COURSE, course, out, work, job.path.parent.parent.parent,
+                                            Path.home())],
+               "data_dir": str(ROOT / "data")}
+    try:
+        log = autograde.autograde(work, job.assignment, sid, nb_id, grading)
+    finally:
+        outcome = sandbox.OUTCOMES.pop(token, {})
     graded = work / "autograded" / sid / job.assignment / job.notebook
-    if code is None:
+    limits = sandbox.Limits(**options.limits)
+    row = _with_kernel_log(row, outcome)
+    if outcome.get("reason") == "wall":
         write_feedback_note(out, job, f"grading stopped after {wall:.0f} s")
         return row(0, TIMEOUT, f"grading stopped after {wall:.0f} s (an endless loop?)")
+    if outcome.get("reason") == "memory":
+        message = (f"the notebook's processes used more than {limits.memory_mb} MB of memory together; "
+                   "its kernel was stopped")
+        write_feedback_note(out, job, message)
+        return row(0, KERNEL_DIED, message)
     score = read_score(work, job, sid)
-    if code != 0 and "CellTimeoutError" in log:
+    if not graded.exists() and "CellTimeoutError" in log:
         write_feedback_note(out, job, "a cell ran past the cell timeout and could not be stopped cleanly")
         return row(0, TIMEOUT, "a cell ran past the cell timeout (endless loop, or output too slow to stream)")
-    if code != 0 or not graded.exists() or score is None:
+    if not graded.exists() or score is None:
         status, message = KERNEL_DIED, "the kernel died while running the notebook (System.exit or a crash?)"
-        if "DeadKernelError" not in log and "Kernel died" not in log and "kernel died" not in log.lower():
+        if "DeadKernelError" not in log and "kernel died" not in log.lower():
             status, message = ERROR, "nbgrader could not grade it: " + last_error(log)
         write_feedback_note(out, job, message)
         return row(0, status, message)
     graded_nb = nbformat.read(graded, as_version=4)
+    hidden = hidden_lines_of(course, job.assignment, job.notebook, release_nb)
     status, message = OK, ""
-    errors = cell_errors(graded_nb)
+    errors = [feedback.scrub(e, hidden) for e in cell_errors(graded_nb)]
     if any("CellTimeoutError" in e or "Timeout" in e or "Interrupted" in e for e in errors):
         status = TIMEOUT
         message = "a cell ran longer than the cell timeout; " + "; ".join(errors)[:300]
@@ -345,18 +413,57 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         message = "; ".join(errors)
     if tampered and status != TAMPERED:
         message = tampered + "; " + message
-    cap_outputs(graded)
-    run_logged(base + ["generate_feedback", job.assignment, "--student", sid, "--force",
-                       f"--notebook={job.notebook[:-6]}"], work, work / "feedback.log", timeout=120, echo=False)
-    fb = work / "feedback" / sid / job.assignment / (job.notebook[:-6] + ".html")
-    target = out / "feedback" / job.student / job.assignment / (job.notebook[:-6] + ".html")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if fb.exists():
-        shutil.copy2(fb, target)
-    else:
-        write_feedback_note(out, job, "graded, but nbgrader wrote no feedback page")
-    shutil.rmtree(work, ignore_errors=True)
-    return row(score, status, message)
+    cap_outputs(graded_nb)
+    cells = write_feedback(out, job, work, sid, graded_nb, release_nb, hidden, options)
+    return row(score, status, message, cells=cells)
+
+
+def _with_kernel_log(row, outcome: dict):
+    """row() that also keeps the end of the kernel process's own stderr (JVM and launcher messages) in the
+    result file, for the instructor; it never goes into grades.csv or the feedback page."""
+    def wrapped(*args, **kwargs):
+        r = row(*args, **kwargs)
+        if outcome.get("stderr"):
+            r.extra["kernel_log"] = outcome["stderr"][-2000:]
+        return r
+    return wrapped
+
+
+def hidden_lines_of(course: Path, assignment: str, notebook: str, release_nb) -> list[str]:
+    """The hidden test lines of a notebook (from the grading course's source), cached per file."""
+    import nbformat
+    import feedback
+    path = course / "source" / assignment / notebook
+    key = (str(path), path.stat().st_mtime_ns)
+    with _HIDDEN_LOCK:
+        if key not in _HIDDEN:
+            _HIDDEN[key] = feedback.hidden_lines(nbformat.read(path, as_version=4), release_nb,
+                                                 "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+        return _HIDDEN[key]
+
+
+_HIDDEN: dict = {}
+_HIDDEN_LOCK = threading.Lock()
+
+
+def write_feedback(out: Path, job: Job, work: Path, sid: str, graded_nb, release_nb, hidden: list[str],
+                   options: Options) -> list[list]:
+    """The feedback page of a graded notebook (hidden tests kept hidden unless options say otherwise);
+    returns the per-test-cell results."""
+    import feedback
+    from nbgrader.preprocessors import GetGrades
+    nb_id = job.notebook[:-len(".ipynb")]
+    resources = {"nbgrader": {"notebook": nb_id, "assignment": job.assignment, "student": sid,
+                              "db_url": f"sqlite:///{work / 'gradebook.db'}"},
+                 "metadata": {"name": nb_id, "path": str(work)}}
+    graded_nb, resources = GetGrades().preprocess(graded_nb, resources)
+    results = feedback.test_results(graded_nb)
+    results = [(g, p, m, feedback.scrub(msg, hidden)) for g, p, m, msg in results]
+    if not options.show_hidden_tests:
+        feedback.hide_tests(graded_nb, release_nb, hidden, results)
+    page = feedback.render(graded_nb, resources)
+    feedback.write_page(out / "feedback" / job.student / job.assignment / (nb_id + ".html"), page)
+    return [list(r) for r in results]
 
 
 def normalise(nb, release_nb) -> None:
@@ -372,24 +479,16 @@ def normalise(nb, release_nb) -> None:
 MAX_OUTPUT_CHARS = 20_000
 
 
-def cap_outputs(path: Path) -> None:
+def cap_outputs(nb) -> None:
     """Cuts stream/text outputs of the autograded notebook to MAX_OUTPUT_CHARS: nbgrader's LimitOutput
     counts lines only, so one line of megabytes would land whole in the feedback page."""
-    import nbformat
-    nb = nbformat.read(path, as_version=4)
-    changed = False
     for c in nb.cells:
         for o in c.get("outputs", []):
             if o.get("output_type") == "stream" and len(o.get("text", "")) > MAX_OUTPUT_CHARS:
                 o["text"] = o["text"][:MAX_OUTPUT_CHARS] + f"\n... [output cut at {MAX_OUTPUT_CHARS} characters]\n"
-                changed = True
             for mime, val in list(o.get("data", {}).items()):
                 if isinstance(val, str) and len(val) > MAX_OUTPUT_CHARS and mime.startswith("text/"):
                     o["data"][mime] = val[:MAX_OUTPUT_CHARS] + "\n... [output cut]"
-                    changed = True
-    if changed:
-        os.chmod(path, 0o644)
-        nbformat.write(nb, path)
 
 
 def read_score(work: Path, job: Job, sid: str) -> float | None:
@@ -403,14 +502,15 @@ def read_score(work: Path, job: Job, sid: str) -> float | None:
 
 
 def cell_errors(nb) -> list[str]:
-    """'test_x: Name: first line' for every graded cell that ended in an error."""
+    """'test_x: Type: message' for every graded cell that ended in an error (never the code: a cell that
+    does not compile gives the compiler's diagnostics, not the source lines)."""
+    import feedback
     out = []
     for c in nb.cells:
         meta = c.get("metadata", {}).get("nbgrader", {})
         for o in c.get("outputs", []):
             if o.get("output_type") == "error":
-                text = f"{o.get('ename', '')}: {o.get('evalue', '')}".strip(": ")
-                out.append(f"{meta.get('grade_id', 'cell')}: {text.splitlines()[0][:160] if text else 'error'}")
+                out.append(f"{meta.get('grade_id', 'cell')}: {feedback.failure_message(o)[:160]}")
                 break
     return out
 
@@ -429,18 +529,26 @@ def write_feedback_note(out: Path, job: Job, why: str) -> None:
                       f"<p>This file could not be graded: {html.escape(why)}. Score: 0.</p>\n", encoding="utf-8")
 
 
-def write_csv(out: Path, rows: list[Row]) -> Path:
-    rows = sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook))
+def _write_atomic(path: Path, header: list[str], lines) -> Path:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for r in rows:
-        w.writerow(r.csv_row())
-    path = out / "grades.csv"
-    tmp = path.with_suffix(".csv.tmp")
+    w.writerow(header)
+    for line in lines:
+        w.writerow(line)
+    tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(buf.getvalue(), encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+def write_csv(out: Path, rows: list[Row]) -> Path:
+    """OUT/grades.csv (one row per notebook) and OUT/cells.csv (one row per graded test cell), both sorted
+    by student, assignment, notebook (cells in notebook order) and replaced atomically."""
+    rows = sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook))
+    _write_atomic(out / "cells.csv", CELL_COLUMNS,
+                  ([r.student, r.assignment, r.notebook, c[0], fmt(c[1]), fmt(c[2]), c[3]]
+                   for r in rows for c in r.extra.get("cells", [])))
+    return _write_atomic(out / "grades.csv", COLUMNS, (r.csv_row() for r in rows))
 
 
 def prepare(course_copy: Path, course: Path = COURSE) -> None:
@@ -453,12 +561,26 @@ def prepare(course_copy: Path, course: Path = COURSE) -> None:
     stamp.write_text(want)
 
 
-def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh: bool = False,
-          course: Path = COURSE) -> list[Row]:
+class SandboxUnavailable(RuntimeError):
+    """The machine cannot run the sandbox; the message names the missing piece and the fix."""
+
+
+def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 180, fresh: bool = False,
+          course: Path = COURSE, options: Options = Options(), scheduler: str | None = None) -> list[Row]:
+    """Grades every file under submitted/ into out/ as jobs on Dask: a LocalCluster of jobs_n worker
+    processes (default: one per core, one thread each), or the cluster whose scheduler is at
+    `scheduler`. Only this process writes out/."""
+    import grading_cluster
+    import grading_report
+    import sandbox
     submitted, out = submitted.resolve(), out.resolve()
+    if options.sandbox and sandbox.problem():
+        raise SandboxUnavailable(
+            f"cannot grade in a sandbox: {sandbox.problem()}. Fix that, or pass --no-sandbox to grade without "
+            "one (students' code then runs with your own permissions and can read the solutions and hidden "
+            "tests, change the gradebook and the grader's output, and use the network)")
     out.mkdir(parents=True, exist_ok=True)
     course_copy = out / ".work" / "course"
-    scratch = out / ".work" / "jobs"
     results = out / "results"
     if fresh:
         shutil.rmtree(results, ignore_errors=True)
@@ -466,50 +588,88 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
     prepare(course_copy, course)
     src = source_hash(course)
     jobs = collect(submitted, assignments(course))
-    say(f"grading {len(jobs)} notebooks of {len({j.student for j in jobs})} students from {submitted} "
-        f"({jobs_n} at a time, one kernel each)")
     rows: dict[str, Row] = {}
-    todo = []
+    todo: list[tuple[Job, bytes | None]] = []
     for job in jobs:
+        data = job.path.read_bytes() if job.path is not None else None
         saved = results / f"{job.key}.json"
         if saved.exists():
             try:
-                data = json.loads(saved.read_text())
-                if data.get("fingerprint") == fingerprint(job, src):
-                    rows[job.key] = Row(**data)
+                got = json.loads(saved.read_text())
+                if got.get("fingerprint") == fingerprint_of(data, src, options):
+                    rows[job.key] = Row(**got)
                     continue
             except Exception:
                 pass
-        todo.append(job)
+        todo.append((job, data))
     if rows:
         say(f"reusing {len(rows)} finished results (unchanged files); grading {len(todo)}")
     # only the rows of this run's submissions go into grades.csv
     write_csv(out, list(rows.values()))
     done = len(rows)
-    with ThreadPoolExecutor(max_workers=max(1, jobs_n)) as pool:
-        futures = {pool.submit(safe_grade_one, job, course_copy, scratch, out, wall, src): job for job in todo}
-        for fut in as_completed(futures):
-            job = futures[fut]
-            r = fut.result()
-            rows[job.key] = r
-            tmp = results / f"{job.key}.json.tmp"
-            tmp.write_text(json.dumps(asdict(r), ensure_ascii=False))
-            os.replace(tmp, results / f"{job.key}.json")
-            write_csv(out, list(rows.values()))
-            done += 1
-            say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
-                f"({r.seconds:.1f} s){'  ' + r.message[:120] if r.message else ''}")
+    if todo:
+        bundle, digest = grading_cluster.bundle_course(course_copy)
+        code = grading_cluster.code_hash()
+        data_of = {job.key: data for job, data in todo}
+
+        def payload(job: Job) -> dict:
+            return {"key": job.key, "student": job.student, "assignment": job.assignment,
+                    "notebook": job.notebook, "data": data_of.pop(job.key), "wall": wall, "src": src,
+                    "bundle": digest, "code": code, "options": asdict(options)}
+
+        how = "each kernel in its own bubblewrap sandbox" if options.sandbox else "UNSANDBOXED (--no-sandbox)"
+        with grading_cluster.connect(scheduler, jobs_n) as client:
+            grading_cluster.check_workers(client, options.sandbox)
+            say(f"grading {len(todo)} notebooks of {len({j.student for j, _ in todo})} students from "
+                f"{submitted} on {grading_cluster.describe(client)} (one job per notebook; nbgrader "
+                f"autograde in the worker process, {how})")
+            for job, result in grading_cluster.grade_jobs(client, [j for j, _ in todo], payload, bundle):
+                r = take_result(out, results, job, result, options)
+                rows[job.key] = r
+                write_csv(out, list(rows.values()))
+                done += 1
+                say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
+                    f"({r.seconds:.1f} s on worker {result.get('worker', '?')})"
+                    f"{'  ' + r.message[:120] if r.message else ''}")
     path = write_csv(out, list(rows.values()))
-    say(f"wrote {path} ({len(rows)} rows) and feedback pages under {out / 'feedback'}")
+    written = grading_report.write_report(out)
+    say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'}, feedback pages under {out / 'feedback'}, "
+        + ", ".join(str(p) for p in written))
     return sorted(rows.values(), key=lambda r: (r.student, r.assignment, r.notebook))
 
 
-def safe_grade_one(job, course_copy, scratch, out, wall, src) -> Row:
-    try:
-        return grade_one(job, course_copy, scratch, out, wall, src)
-    except Exception as e:  # the batch never aborts
+def take_result(out: Path, results: Path, job: Job, result: dict, options: Options) -> Row:
+    """The row of a finished job; its feedback page and saved result written (in that order, so a
+    saved result always has its page). A job the cluster could not finish is not saved: a rerun
+    grades it again."""
+    if "error" in result:
+        note = (UNSANDBOXED + "; ") if not options.sandbox else ""
         return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR,
-                   f"the grader failed on this file: {type(e).__name__}: {str(e)[:200]}", 0.0, "")
+                   (note + " ".join(result["error"].split()))[:500], 0.0, "")
+    r = Row(**result["row"])
+    if result.get("feedback") is not None:
+        target = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result["feedback"])
+    if r.fingerprint:
+        save_result(results, job, r)
+    return r
+
+
+def save_result(results: Path, job: Job, r: Row) -> None:
+    """results/<key>.json, replaced atomically: what a rerun reuses while the file is unchanged."""
+    tmp = results / f"{job.key}.json.tmp"
+    tmp.write_text(json.dumps(asdict(r), ensure_ascii=False))
+    os.replace(tmp, results / f"{job.key}.json")
+
+
+def safe_grade_one(job, course_copy, scratch, out, wall, src, options: Options = Options()) -> Row:
+    try:
+        return grade_one(job, course_copy, scratch, out, wall, src, options)
+    except Exception as e:  # the batch never aborts
+        note = (UNSANDBOXED + "; ") if not options.sandbox else ""
+        return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR,
+                   f"{note}the grader failed on this file: {type(e).__name__}: {str(e)[:200]}", 0.0, "")
 
 
 # ------------------------------------------------------------------------------------------ CLI ---
@@ -522,9 +682,12 @@ def main(argv: list[str]) -> int:
     g = sub.add_parser("grade")
     g.add_argument("--submitted", type=Path, required=True)
     g.add_argument("--out", type=Path, required=True)
-    g.add_argument("--jobs", type=int, default=2)
+    g.add_argument("--jobs", type=int, default=None)
     g.add_argument("--wall", type=float, default=180)
     g.add_argument("--fresh", action="store_true")
+    g.add_argument("--no-sandbox", action="store_true")
+    g.add_argument("--show-hidden-tests", action="store_true")
+    g.add_argument("--scheduler", default=None)
     args = parser.parse_args(argv)
     if args.cmd == "assign":
         assign(args.out)
@@ -532,9 +695,29 @@ def main(argv: list[str]) -> int:
     if not args.submitted.is_dir():
         print(f"grade: --submitted {args.submitted}: no such folder", file=sys.stderr)
         return 2
-    grade(args.submitted, args.out, args.jobs, args.wall, args.fresh)
+    if args.jobs is not None and args.jobs < 1:
+        print(f"grade: --jobs must be 1 or more, got {args.jobs}", file=sys.stderr)
+        return 2
+    import grading_cluster
+    if args.scheduler and not grading_cluster.ADDRESS.match(args.scheduler):
+        print(f"grade: --scheduler {args.scheduler!r} is not a scheduler address: give it as tcp://HOST:PORT "
+              f"(what `dask scheduler` prints as 'Scheduler at:')", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.scheduler:
+        say("note: --jobs sizes the local cluster only; the workers of the cluster at --scheduler decide")
+    options = Options(sandbox=not args.no_sandbox, show_hidden_tests=args.show_hidden_tests)
+    try:
+        grade(args.submitted, args.out, args.jobs, args.wall, args.fresh, options=options, scheduler=args.scheduler)
+    except SandboxUnavailable as e:
+        print(f"grade: {e}", file=sys.stderr)
+        return 1
+    except grading_cluster.ClusterError as e:
+        print(f"grade: {e}", file=sys.stderr)
+        return 2
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # run as the module `grading` (not __main__), so Dask workers find what the jobs refer to
+    import grading
+    sys.exit(grading.main(sys.argv[1:]))

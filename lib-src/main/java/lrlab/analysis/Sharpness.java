@@ -72,6 +72,18 @@ public final class Sharpness {
     }
 
     /**
+     * The local stability limit 2/λ_max at θ with the default settings (+∞ where λ_max ≤ 0: no direction
+     * curves up, so no rate is too large for a quadratic model of the loss there).
+     *
+     * @param objective L(θ) with gradient (not modified)
+     * @param theta θ (not modified)
+     */
+    public static double stabilityLimit(Objective objective, double[] theta) {
+        double top = of(objective).largest(theta);
+        return top > 0 ? 2 / top : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * λ_max(∇²L(θ)), the largest Hessian eigenvalue at θ.
      *
      * @param theta θ (not modified)

@@ -210,7 +210,7 @@ public final class BatchScaling {
     }
 
     /**
-     * Every chosen variant at every batch size: table variant, batch, steps_per_epoch, total_steps, lr (the
+     * Every chosen variant at every batch size: table run (the variant), batch, steps_per_epoch, total_steps, lr (the
      * rate after warmup), train_loss (the full training loss at the end), val_loss, gap = val_loss −
      * train_loss, val_accuracy, diverged, and sharpness when {@link #sharpnessAtEnd} is on. Losses are NaN
      * when a run diverged.
@@ -224,7 +224,7 @@ public final class BatchScaling {
         if (warmupEpochs >= epochs) {
             throw new IllegalArgumentException("warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
         }
-        Table t = Table.create("scaling rules").addColumns(StringColumn.create("variant"),
+        Table t = Table.create("scaling rules").addColumns(StringColumn.create("run"),
                 IntColumn.create("batch"), IntColumn.create("steps_per_epoch"), IntColumn.create("total_steps"),
                 DoubleColumn.create("lr"), DoubleColumn.create("train_loss"), DoubleColumn.create("val_loss"),
                 DoubleColumn.create("gap"), DoubleColumn.create("val_accuracy"), BooleanColumn.create("diverged"));
@@ -240,7 +240,7 @@ public final class BatchScaling {
                 TrainingResult r = train(variant, b, lr);
                 double train = r.diverged() ? Double.NaN : model.value(r.params());
                 boolean div = r.diverged() || !Double.isFinite(r.finalValLoss()) || !Double.isFinite(train);
-                t.stringColumn("variant").append(variant);
+                t.stringColumn("run").append(variant);
                 t.intColumn("batch").append(b);
                 t.intColumn("steps_per_epoch").append(stepsPerEpoch(b));
                 t.intColumn("total_steps").append(totalSteps(b));
@@ -268,7 +268,7 @@ public final class BatchScaling {
         if (!(tol >= 0) || Double.isInfinite(tol)) {
             throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
         }
-        Table v = runs.where(runs.stringColumn("variant").isEqualTo(variant)).sortAscendingOn("batch");
+        Table v = runs.where(runs.stringColumn("run").isEqualTo(variant)).sortAscendingOn("batch");
         double base = Double.NaN;
         for (int i = 0; i < v.rowCount(); i++) {
             if (v.intColumn("batch").get(i) == baseBatch) {

@@ -169,7 +169,7 @@ public final class DecoupledDecay {
     }
 
     /**
-     * Adam without decay, then Adam + L2 and AdamW at every λ: kind, lambda, train_loss (at the end, on all
+     * Adam without decay, then Adam + L2 and AdamW at every λ: run ("Adam", "Adam + L2" or "AdamW"), lambda, train_loss (at the end, on all
      * training rows), val_loss, val_accuracy, weight_norm ‖θ‖, diverged.
      *
      * @param lambdas decay strengths λ &gt; 0
@@ -178,7 +178,7 @@ public final class DecoupledDecay {
         if (lambdas == null || lambdas.length == 0) {
             throw new IllegalArgumentException("lambdas must not be empty");
         }
-        Table t = Table.create("weight decay sweep").addColumns(StringColumn.create("kind"),
+        Table t = Table.create("weight decay sweep").addColumns(StringColumn.create("run"),
                 DoubleColumn.create("lambda"), DoubleColumn.create("train_loss"), DoubleColumn.create("val_loss"),
                 DoubleColumn.create("val_accuracy"), DoubleColumn.create("weight_norm"), BooleanColumn.create("diverged"));
         Map<String, double[]> runs = new LinkedHashMap<>();
@@ -193,7 +193,7 @@ public final class DecoupledDecay {
                 stage(trainer, kind + ", λ = " + lambda);
                 TrainingResult r = trainer.fit();
                 boolean div = r.diverged() || !Double.isFinite(r.finalValLoss());
-                t.stringColumn("kind").append(kind);
+                t.stringColumn("run").append(kind);
                 t.doubleColumn("lambda").append(lambda);
                 t.doubleColumn("train_loss").append(div ? Double.NaN : model.value(r.params()));
                 t.doubleColumn("val_loss").append(div ? Double.NaN : r.finalValLoss());

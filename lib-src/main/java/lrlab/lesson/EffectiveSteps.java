@@ -63,7 +63,7 @@ public final class EffectiveSteps {
     }
 
     /**
-     * The size of every step on mini-batches: table optimizer, step (1 … steps), mean_abs_step =
+     * The size of every step on mini-batches: table run (the optimizer's name), step (1 … steps), mean_abs_step =
      * (1/d) Σ_j |Δθ_{j,t}| over the d parameters. Training as {@link Trainer} does it (seeded shuffles, batches of
      * {@code batchSize} rows), from the seeded initialisation; mini-batch gradients keep a steady size even near
      * the minimum, which lets each method's own law show. {@code optimizer} is used as given (build a fresh one).
@@ -93,27 +93,27 @@ public final class EffectiveSteps {
             }
             System.arraycopy(p, 0, before, 0, d);
         }).fit(p);
-        Table out = Table.create(name + ": step sizes").addColumns(StringColumn.create("optimizer", steps),
+        Table out = Table.create(name + ": step sizes").addColumns(StringColumn.create("run", steps),
                 IntColumn.create("step"), DoubleColumn.create("mean_abs_step", size));
         for (int t = 0; t < steps; t++) {
-            out.stringColumn("optimizer").set(t, name);
+            out.stringColumn("run").set(t, name);
             out.intColumn("step").append(t + 1);
         }
         return out;
     }
 
     /**
-     * The reference curve c/√t for t = 1 … steps in the columns of {@link #stepSizes} (optimizer = {@code name}),
+     * The reference curve c/√t for t = 1 … steps in the columns of {@link #stepSizes} (run = {@code name}),
      * to draw beside AdaGrad's measured steps.
      *
      * @param name the curve's label, e.g. "η/√t"
      * @param c the value at t = 1
      */
     public Table inverseSqrt(String name, double c) {
-        Table out = Table.create(name).addColumns(StringColumn.create("optimizer", steps), IntColumn.create("step"),
+        Table out = Table.create(name).addColumns(StringColumn.create("run", steps), IntColumn.create("step"),
                 DoubleColumn.create("mean_abs_step"));
         for (int t = 1; t <= steps; t++) {
-            out.stringColumn("optimizer").set(t - 1, name);
+            out.stringColumn("run").set(t - 1, name);
             out.intColumn("step").append(t);
             out.doubleColumn("mean_abs_step").append(c / Math.sqrt(t));
         }
@@ -143,11 +143,11 @@ public final class EffectiveSteps {
                 sumStep[j] += Math.abs(p[j] - before[j]);
             }
         }
-        Table out = Table.create(name).addColumns(StringColumn.create("optimizer"), IntColumn.create("index"),
+        Table out = Table.create(name).addColumns(StringColumn.create("run"), IntColumn.create("index"),
                 StringColumn.create("param"), DoubleColumn.create("mean_abs_grad"),
                 DoubleColumn.create("mean_abs_step"), DoubleColumn.create("effective_lr"));
         for (int j = 0; j < d; j++) {
-            out.stringColumn("optimizer").append(name);
+            out.stringColumn("run").append(name);
             out.intColumn("index").append(j);
             out.stringColumn("param").append(names == null ? "p" + j : names[j]);
             out.doubleColumn("mean_abs_grad").append(sumGrad[j] / steps);

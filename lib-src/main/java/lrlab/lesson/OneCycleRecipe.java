@@ -197,7 +197,7 @@ public final class OneCycleRecipe {
     }
 
     /**
-     * Both policies at every rate (the one cycle's peak, or the constant rate): policy, lr, val_loss,
+     * Both policies at every rate (the one cycle's peak, or the constant rate): run ("one cycle" or "constant"), lr, val_loss,
      * val_accuracy, diverged. A run diverges when its loss is not finite or ends above 10 × the validation loss
      * at initialisation; its losses are then NaN.
      *
@@ -208,7 +208,7 @@ public final class OneCycleRecipe {
             throw new IllegalArgumentException("rates must not be empty");
         }
         double start = model.on(validation).value(model.initialParams(0));
-        Table t = Table.create("one cycle and constant rates").addColumns(StringColumn.create("policy"),
+        Table t = Table.create("one cycle and constant rates").addColumns(StringColumn.create("run"),
                 DoubleColumn.create("lr"), DoubleColumn.create("val_loss"), DoubleColumn.create("val_accuracy"),
                 BooleanColumn.create("diverged"));
         for (boolean cycle : new boolean[] {true, false}) {
@@ -216,7 +216,7 @@ public final class OneCycleRecipe {
                 Check.positive("rate", lr);
                 TrainingResult r = train(lr, cycle);
                 boolean div = r.diverged() || !(r.finalValLoss() <= DIVERGE_FACTOR * start);
-                t.stringColumn("policy").append(cycle ? "one cycle" : "constant");
+                t.stringColumn("run").append(cycle ? "one cycle" : "constant");
                 t.doubleColumn("lr").append(lr);
                 t.doubleColumn("val_loss").append(div ? Double.NaN : r.finalValLoss());
                 t.doubleColumn("val_accuracy").append(div ? Double.NaN : r.finalValAccuracy());

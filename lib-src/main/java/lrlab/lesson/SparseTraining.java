@@ -67,7 +67,7 @@ public final class SparseTraining {
     }
 
     /**
-     * One run: a table optimizer, lr, epoch (0 = initialisation), group ("common" or "rare") and
+     * One run: a table run (the optimizer's name), lr, epoch (0 = initialisation), group ("common" or "rare") and
      * weight_error = mean over the group of |w_j − w*_j|, plus loss (the training loss, the same on both rows
      * of an epoch).
      *
@@ -78,7 +78,7 @@ public final class SparseTraining {
     public Table run(String name, double lr, Optimizer optimizer) {
         Check.notNull("name", name);
         Check.notNull("optimizer", optimizer);
-        Table t = Table.create(name).addColumns(StringColumn.create("optimizer"), DoubleColumn.create("lr"),
+        Table t = Table.create(name).addColumns(StringColumn.create("run"), DoubleColumn.create("lr"),
                 IntColumn.create("epoch"), StringColumn.create("group"), DoubleColumn.create("weight_error"),
                 DoubleColumn.create("loss"));
         double[] params = model.initialParams(0);
@@ -125,7 +125,7 @@ public final class SparseTraining {
     }
 
     /**
-     * The last epoch of a {@link #compare} or {@link #run} table, one row per optimizer: optimizer, lr, loss,
+     * The last epoch of a {@link #compare} or {@link #run} table, one row per optimizer: run, lr, loss,
      * common_error, rare_error.
      *
      * @param runs the table (not modified)
@@ -133,12 +133,12 @@ public final class SparseTraining {
     public static Table summary(Table runs) {
         int last = (int) runs.intColumn("epoch").max();
         Table end = runs.where(runs.intColumn("epoch").isEqualTo(last));
-        Table out = Table.create("after the last epoch").addColumns(StringColumn.create("optimizer"),
+        Table out = Table.create("after the last epoch").addColumns(StringColumn.create("run"),
                 DoubleColumn.create("lr"), DoubleColumn.create("loss"), DoubleColumn.create("common_error"),
                 DoubleColumn.create("rare_error"));
-        for (String name : new java.util.LinkedHashSet<>(end.stringColumn("optimizer").asList())) {
-            Table r = end.where(end.stringColumn("optimizer").isEqualTo(name));
-            out.stringColumn("optimizer").append(name);
+        for (String name : new java.util.LinkedHashSet<>(end.stringColumn("run").asList())) {
+            Table r = end.where(end.stringColumn("run").isEqualTo(name));
+            out.stringColumn("run").append(name);
             out.doubleColumn("lr").append(r.doubleColumn("lr").get(0));
             out.doubleColumn("loss").append(r.doubleColumn("loss").get(0));
             out.doubleColumn("common_error").append(error(r, "common"));
@@ -163,7 +163,7 @@ public final class SparseTraining {
                     count++;
                 }
             }
-            t.stringColumn("optimizer").append(name);
+            t.stringColumn("run").append(name);
             t.doubleColumn("lr").append(lr);
             t.intColumn("epoch").append(epoch);
             t.stringColumn("group").append(group);

@@ -22,19 +22,19 @@ public final class TunerRace {
     }
 
     /**
-     * Long table method, trial, spent (cumulative budget), best_so_far; rows before the first finite loss
+     * Long table run (the tuner), trial, spent (cumulative budget), best_so_far; rows before the first finite loss
      * are dropped (a chart cannot draw +∞).
      */
     public static Table curves(TuningResult... results) {
         check(results);
-        Table out = Table.create("best loss vs budget spent").addColumns(StringColumn.create("method"),
+        Table out = Table.create("best loss vs budget spent").addColumns(StringColumn.create("run"),
                 IntColumn.create("trial"), LongColumn.create("spent"), DoubleColumn.create("best_so_far"));
         for (TuningResult r : results) {
             Table t = r.table();
             for (int i = 0; i < t.rowCount(); i++) {
                 double best = t.doubleColumn("best_so_far").get(i);
                 if (Double.isFinite(best)) {
-                    out.stringColumn("method").append(r.method());
+                    out.stringColumn("run").append(r.method());
                     out.intColumn("trial").append(t.intColumn("trial").get(i));
                     out.longColumn("spent").append(t.longColumn("spent").get(i));
                     out.doubleColumn("best_so_far").append(best);
@@ -44,14 +44,14 @@ public final class TunerRace {
         return out;
     }
 
-    /** One row per method: method, trials, budget_spent, best_lr, best_loss. */
+    /** One row per tuner: run (the tuner), trials, budget_spent, best_lr, best_loss. */
     public static Table summary(TuningResult... results) {
         check(results);
-        Table out = Table.create("tuners on one budget").addColumns(StringColumn.create("method"),
+        Table out = Table.create("tuners on one budget").addColumns(StringColumn.create("run"),
                 IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
                 DoubleColumn.create("best_loss"));
         for (TuningResult r : results) {
-            out.stringColumn("method").append(r.method());
+            out.stringColumn("run").append(r.method());
             out.intColumn("trials").append(r.trials().size());
             out.longColumn("budget_spent").append(r.totalBudget());
             out.doubleColumn("best_lr").append(r.bestLr());
@@ -62,7 +62,7 @@ public final class TunerRace {
 
     /**
      * The same tuners again with other seeds, to see how much of a ranking is luck: one row per tuner and
-     * seed, method (the map's key), seed, trials, budget_spent, best_lr, best_loss.
+     * seed, run (the map's key), seed, trials, budget_spent, best_lr, best_loss.
      *
      * @param objective what every tuner minimises
      * @param tuners name → (seed → tuner)
@@ -76,13 +76,13 @@ public final class TunerRace {
         if (seeds == null || seeds.length == 0) {
             throw new IllegalArgumentException("seeds must not be empty");
         }
-        Table out = Table.create("tuners over seeds").addColumns(StringColumn.create("method"), LongColumn.create("seed"),
+        Table out = Table.create("tuners over seeds").addColumns(StringColumn.create("run"), LongColumn.create("seed"),
                 IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
                 DoubleColumn.create("best_loss"));
         for (Map.Entry<String, LongFunction<Tuner>> e : tuners.entrySet()) {
             for (long seed : seeds) {
                 TuningResult r = Check.notNull("tuner for " + e.getKey(), e.getValue().apply(seed)).run(objective);
-                out.stringColumn("method").append(e.getKey());
+                out.stringColumn("run").append(e.getKey());
                 out.longColumn("seed").append(seed);
                 out.intColumn("trials").append(r.trials().size());
                 out.longColumn("budget_spent").append(r.totalBudget());

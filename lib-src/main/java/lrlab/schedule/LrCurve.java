@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * Table t = LrCurve.of(0.1, 100, opt -> Schedulers.cosineAnnealingLR(opt, 100));
  * Table all = LrCurve.compare(0.1, 100, Map.of(
  *         "step", opt -> Schedulers.stepLR(opt, 30, 0.1),
- *         "1cycle", opt -> Schedulers.oneCycleLR(opt, 0.1, 100)));   // long format, column "name"
+ *         "1cycle", opt -> Schedulers.oneCycleLR(opt, 0.1, 100)));   // long format, column "run"
  * }</pre>
  */
 public final class LrCurve {
@@ -35,7 +35,7 @@ public final class LrCurve {
         return build(null, baseLr, steps, schedule);
     }
 
-    /** As {@link #of}, with a first column {@code name} holding {@code name} on every row. */
+    /** As {@link #of}, with a first column {@code run} holding {@code name} on every row. */
     public static Table named(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
         if (name == null) {
             throw new IllegalArgumentException("name must not be null");
@@ -44,7 +44,7 @@ public final class LrCurve {
     }
 
     /**
-     * Several schedules in long format (columns name, step, lr[, momentum]), one block of rows per
+     * Several schedules in long format (columns run, step, lr[, momentum]), one block of rows per
      * entry in the map's iteration order (use a LinkedHashMap to fix it). The momentum column is
      * present when any schedule cycles momentum; the others then show the constant starting value.
      */
@@ -68,6 +68,61 @@ public final class LrCurve {
             all = all == null ? t : all.append(t);
         }
         return all.setName("lr curves");
+    }
+
+    /**
+     * The partial sums S₁(T) = Σ_{t&lt;T} η_t and S₂(T) = Σ_{t&lt;T} η_t² of each schedule at each horizon T,
+     * the two series of the Robbins–Monro conditions (S₁ → ∞ so the run can travel any distance,
+     * S₂ &lt; ∞ so the noise it accumulates stays bounded). Long format: run, steps, sum_lr,
+     * sum_lr_squared; one pass per schedule up to the largest horizon.
+     *
+     * @param horizons step counts T ≥ 1, in increasing order
+     */
+    public static Table sums(double baseLr, Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules,
+            int... horizons) {
+        Check.positive("baseLr", baseLr);
+        if (schedules == null || schedules.isEmpty()) {
+            throw new IllegalArgumentException("schedules must name at least one schedule, got none");
+        }
+        if (horizons == null || horizons.length == 0) {
+            throw new IllegalArgumentException("horizons must name at least one step count, got none");
+        }
+        for (int i = 0; i < horizons.length; i++) {
+            Check.positive("horizons[" + i + "]", horizons[i]);
+            if (i > 0 && horizons[i] <= horizons[i - 1]) {
+                throw new IllegalArgumentException("horizons must increase, got " + horizons[i - 1] + " then "
+                        + horizons[i]);
+            }
+        }
+        StringColumn names = StringColumn.create("run");
+        IntColumn steps = IntColumn.create("steps");
+        DoubleColumn s1 = DoubleColumn.create("sum_lr");
+        DoubleColumn s2 = DoubleColumn.create("sum_lr_squared");
+        for (var e : schedules.entrySet()) {
+            Optimizer opt = ParamGroups.single(baseLr, DEFAULT_MOMENTUM);
+            Scheduler s = e.getValue().apply(opt);
+            if (s == null || s.optimizer() != opt) {
+                throw new IllegalArgumentException("schedule '" + e.getKey()
+                        + "' must attach a scheduler to the optimizer it is given");
+            }
+            double sum = 0;
+            double sumSq = 0;
+            int next = 0;
+            for (int t = 0; t < horizons[horizons.length - 1]; t++) {
+                double lr = s.lastLr();
+                sum += lr;
+                sumSq += lr * lr;
+                if (t + 1 == horizons[next]) {
+                    names.append(e.getKey());
+                    steps.append(t + 1);
+                    s1.append(sum);
+                    s2.append(sumSq);
+                    next++;
+                }
+                s.step();
+            }
+        }
+        return Table.create("partial sums").addColumns(names, steps, s1, s2);
     }
 
     private static Table build(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
@@ -99,7 +154,7 @@ public final class LrCurve {
         }
         Table table = Table.create(name == null ? "lr curve" : name);
         if (name != null) {
-            StringColumn names = StringColumn.create("name", steps);
+            StringColumn names = StringColumn.create("run", steps);
             for (int t = 0; t < steps; t++) {
                 names.set(t, name);
             }
