@@ -142,7 +142,7 @@ public final class RunClassifier {
     private Diagnosis diagnose(double[] losses, double[][] params, double[] gradNorms, double lr, boolean stopped) {
         Check.that(losses != null && losses.length >= 2, () -> "losses must have at least 2 values, got "
                 + (losses == null ? 0 : losses.length));
-        Check.that(!(params != null && Math.abs(params.length - losses.length) > 1), () -> "params must have as many rows as losses (or one more or fewer), got "
+        Check.that(params == null || Math.abs(params.length - losses.length) <= 1, () -> "params must have as many rows as losses (or one more or fewer), got "
                 + params.length + " rows for " + losses.length + " losses");
         int n = losses.length;
         Map<String, Double> ev = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
+import lrlab.train.Trainer;
+import lrlab.train.TrainingListener;
 import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -16,8 +18,9 @@ import tech.tablesaw.api.Table;
  * report the mean gradient size mean|g_j|, the mean step mean|Δθ_j| and the effective rate
  * η_j = Σ_t|Δθ_{j,t}| / Σ_t|g_{j,t}|. Plain SGD gives η_j = η for every j; AdaGrad gives η/(√(Σg²)+ε),
  * RMSprop η/(√v+ε) and Adam (with momentum in the numerator) roughly η/(√v̂+ε): parameters with small
- * gradients get large effective rates, so every parameter moves by about η per step whatever the scale of
- * its feature. {@link #steps(int)} asks for full-batch steps.
+ * gradients get large effective rates. Under Adam and RMSprop every parameter then moves by about η per step
+ * whatever the scale of its feature; under AdaGrad the sum Σg² only grows, so with gradients of steady size its
+ * steps shrink like η/√t ({@link #stepSizes} shows it). {@link #steps(int)} asks for full-batch steps.
  */
 public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
 
@@ -62,6 +65,74 @@ public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
                 + model.dimension() + "), got " + (names == null ? 0 : names.length));
         this.names = names.clone();
         return this;
+    }
+
+    /** @return the optimizer steps one measurement takes: epochs · ⌈n/B⌉ (after {@code steps(s)}: s) */
+    public int measuredSteps() {
+        return config().epochs() * BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+    }
+
+    /**
+     * The size of every step on mini-batches: training as {@link Trainer} does it (seeded shuffles, batches of
+     * {@code batchSize} rows) from the seeded initialisation, for {@link #measuredSteps()} steps; mini-batch
+     * gradients keep a steady size even near the minimum, which lets each method's own law show.
+     *
+     * @param name the optimizer's label in the table
+     * @param optimizer the optimizer (used as given: build a fresh one)
+     * @param batchSize rows per batch ≥ 1
+     * @return one row per step: run (the name), step (1 …), mean_abs_step = (1/d) Σ_j |Δθ_{j,t}|
+     */
+    public Table stepSizes(String name, Optimizer optimizer, int batchSize) {
+        Check.notNull("name", name);
+        Check.notNull("optimizer", optimizer);
+        Check.atLeast("batchSize", batchSize, 1);
+        int steps = measuredSteps();
+        int d = model.dimension();
+        double[] p = model.initialParams(config().seed());
+        double[] before = p.clone();
+        double[] size = new double[steps];
+        int perEpoch = BatchLoop.stepsPerEpoch(model.rows(), batchSize, false);
+        int epochs = (steps + perEpoch - 1) / perEpoch;
+        Trainer.of(model, optimizer).config(config().batchSize(batchSize).epochs(epochs)).listener(new TrainingListener() {
+            @Override
+            public void onStep(long step, double loss, double lr) {
+                double sum = 0;
+                for (int j = 0; j < d; j++) {
+                    sum += Math.abs(p[j] - before[j]);
+                }
+                if (step <= steps) {
+                    size[(int) step - 1] = sum / d;
+                }
+                System.arraycopy(p, 0, before, 0, d);
+            }
+        }).fit(p);
+        Table out = Table.create(name + ": step sizes").addColumns(StringColumn.create("run", steps),
+                IntColumn.create("step"), DoubleColumn.create("mean_abs_step", size));
+        for (int t = 0; t < steps; t++) {
+            out.stringColumn("run").set(t, name);
+            out.intColumn("step").append(t + 1);
+        }
+        return out;
+    }
+
+    /**
+     * The reference curve c/√t for t = 1 … {@link #measuredSteps()} in the columns of {@link #stepSizes}, to draw
+     * beside AdaGrad's measured steps.
+     *
+     * @param name the curve's label (the run column), e.g. "η/√t"
+     * @param c the value at t = 1
+     * @return one row per step
+     */
+    public Table inverseSqrt(String name, double c) {
+        int steps = measuredSteps();
+        Table out = Table.create(name).addColumns(StringColumn.create("run", steps), IntColumn.create("step"),
+                DoubleColumn.create("mean_abs_step"));
+        for (int t = 1; t <= steps; t++) {
+            out.stringColumn("run").set(t - 1, name);
+            out.intColumn("step").append(t);
+            out.doubleColumn("mean_abs_step").append(c / Math.sqrt(t));
+        }
+        return out;
     }
 
     /**

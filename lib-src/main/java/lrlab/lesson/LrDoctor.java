@@ -56,6 +56,39 @@ public final class LrDoctor {
         return Table.create("treatment").addColumns(round, lrs, verdict, epochs, last, factor);
     }
 
+    /** One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare). */
+    public static Table curve(String name, TrainingResult run) {
+        lrlab.util.Check.nonBlank("name", name);
+        lrlab.util.Check.notNull("run", run);
+        Table h = run.history().selectColumns("epoch", "lr", "train_loss");
+        StringColumn col = StringColumn.create("run");
+        for (int i = 0; i < h.rowCount(); i++) {
+            col.append(name);
+        }
+        h.insertColumn(0, col);
+        return h.setName(name);
+    }
+
+    /**
+     * Per run of a curves table: worst_after_first (the largest epoch loss after epoch 1, where a spike
+     * shows), final_train_loss and epochs.
+     */
+    public static Table spikes(Table curves) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn worst = DoubleColumn.create("worst_after_first");
+        DoubleColumn last = DoubleColumn.create("final_train_loss");
+        IntColumn epochs = IntColumn.create("epochs");
+        for (String name : NoisyTraining.runNames(curves)) {
+            Table t = curves.where(curves.stringColumn("run").isEqualTo(name));
+            Table later = t.where(t.intColumn("epoch").isGreaterThan(1));
+            run.append(name);
+            worst.append(later.rowCount() == 0 ? Double.NaN : later.doubleColumn("train_loss").max());
+            last.append(t.doubleColumn("train_loss").get(t.rowCount() - 1));
+            epochs.append(t.rowCount());
+        }
+        return Table.create("spikes").addColumns(run, worst, last, epochs);
+    }
+
     /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */
     public static Table curves(DoubleFunction<TrainingResult> train, double... lrs) {
         Check.that(lrs.length != 0, () -> "curves needs at least one learning rate");

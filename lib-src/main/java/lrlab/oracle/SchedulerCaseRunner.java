@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 import lrlab.optim.Optimizer;
 import lrlab.schedule.ChainedScheduler;
+import lrlab.schedule.ConstantLR;
 import lrlab.schedule.CosineAnnealingLR;
 import lrlab.schedule.CosineAnnealingWarmRestarts;
-import lrlab.schedule.ConstantLR;
 import lrlab.schedule.CyclicLR;
 import lrlab.schedule.ExponentialLR;
 import lrlab.schedule.LambdaLR;
@@ -293,7 +293,7 @@ public final class SchedulerCaseRunner implements CaseRunner {
                     throw new OracleFormatException("unknown argument '" + k + "' for lambda linear_warmup");
                 }
             }
-            return LambdaLR.linearWarmup(integer(spec, "warmup", null));
+            return LambdaLR.linearWarmupFromZero(integer(spec, "warmup", null));
         }
         throw new OracleFormatException("unknown lr_lambda name '" + name + "'");
     }

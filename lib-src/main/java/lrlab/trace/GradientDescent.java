@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import lrlab.objective.BatchObjective;
 import lrlab.objective.Objective;
+import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.train.BatchLoop;
 import lrlab.util.Check;
 
 /**
- * Plain gradient descent θ_{t+1} = θ_t − η∇L(θ_t), recorded step by step: the seeds' loop, as a fluent
+ * Plain gradient descent θ_{t+1} = θ_t − η∇L(θ_t), recorded step by step: the course text's loop, as a fluent
  * call a student can type ({@code GradientDescent.on(L).from(7).steps(15).sweep(0.1, 0.5)}). Each run is
  * plain SGD on the library's one {@link BatchLoop}, every step a full-batch step on L.
  *
@@ -78,14 +79,7 @@ public final class GradientDescent {
      */
     public Trajectory run(double lr) {
         Check.positive("lr", lr);
-        Recording rec = new Recording(lr);
-        BatchLoop loop = BatchLoop.inOrder(BatchObjective.wholeBatch(objective), Optimizers.sgd(lr).build(), 1);
-        for (int t = 0; t < steps && !loop.stopped(); t++) {
-            loop.epoch(rec.theta, rec);
-        }
-        int done = rec.done;
-        return new Trajectory(lr, rec.d, done, Arrays.copyOf(rec.iterates, (done + 1) * rec.d),
-                Arrays.copyOf(rec.losses, done + 1), rec.diverged);
+        return record(null, Optimizers.sgd(lr).build());
     }
 
     /** The iterates and losses of one run, and the divergence test after every step. */
@@ -97,7 +91,7 @@ public final class GradientDescent {
         int done;
         boolean diverged;
 
-        Recording(double lr) {
+        Recording() {
             System.arraycopy(theta, 0, iterates, 0, d);
             losses[0] = objective.value(theta);
         }
@@ -121,6 +115,35 @@ public final class GradientDescent {
             diverged = !(size <= bound) || !Double.isFinite(losses[done]);
             return !diverged;
         }
+    }
+
+    /**
+     * One run with any optimizer instead of plain descent (momentum, Adam, a clipped optimizer …): each
+     * step computes ∇L(θ_t) and calls {@code optimizer.step}, recorded like {@link #run(double)}; the
+     * rate recorded is the optimizer's group-0 rate at the start. The optimizer is stepped as given:
+     * pass a fresh one (or {@code reset()} it) per run.
+     *
+     * @param label the run's name in tables and legends, e.g. {@code "momentum 0.9"}
+     * @param optimizer the optimizer, stepped in place
+     * @return the iterates θ_0 … θ_n and their losses
+     */
+    public Trajectory run(String label, Optimizer optimizer) {
+        Check.nonBlank("label", label);
+        Check.notNull("optimizer", optimizer);
+        return record(label, optimizer);
+    }
+
+    /** The run of {@code optimizer} on the batch loop, one full-batch step per epoch, until done or diverged. */
+    private Trajectory record(String label, Optimizer optimizer) {
+        double lr = optimizer.lr();
+        Recording rec = new Recording();
+        BatchLoop loop = BatchLoop.inOrder(BatchObjective.wholeBatch(objective), optimizer, 1);
+        for (int t = 0; t < steps && !loop.stopped(); t++) {
+            loop.epoch(rec.theta, rec);
+        }
+        int done = rec.done;
+        return new Trajectory(label, lr, rec.d, done, Arrays.copyOf(rec.iterates, (done + 1) * rec.d),
+                Arrays.copyOf(rec.losses, done + 1), rec.diverged);
     }
 
     /** One run per learning rate, in the order given. */

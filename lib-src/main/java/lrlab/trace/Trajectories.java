@@ -2,6 +2,7 @@ package lrlab.trace;
 
 import java.util.Collections;
 import java.util.List;
+import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -15,6 +16,16 @@ public final class Trajectories {
 
     Trajectories(List<Trajectory> runs) {
         this.runs = Collections.unmodifiableList(runs);
+    }
+
+    /** Runs made one by one (e.g. with {@link GradientDescent#run(String, lrlab.optim.Optimizer)}) as one set. */
+    public static Trajectories of(Trajectory... runs) {
+        Check.that(runs != null && runs.length != 0, () -> "runs must name at least one trajectory, got none");
+        for (int i = 0; i < runs.length; i++) {
+            int k = i;
+            Check.that(runs[k] != null, () -> "runs[" + k + "] must not be null");
+        }
+        return new Trajectories(List.of(runs));
     }
 
     /** The runs in sweep order. */

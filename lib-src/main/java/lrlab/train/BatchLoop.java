@@ -46,11 +46,21 @@ public final class BatchLoop {
         boolean afterStep(long step, double loss, double lr, double[] params);
     }
 
+    /** How an epoch orders its rows. */
+    private enum Sampling {
+        /** A fresh shuffle every epoch. */
+        SHUFFLE,
+        /** Row order, never shuffled. */
+        IN_ORDER,
+        /** n independent uniform draws every epoch. */
+        WITH_REPLACEMENT
+    }
+
     private final BatchObjective objective;
     private final Optimizer optimizer;
     private final int batchSize;
     private final boolean dropLast;
-    private final boolean shuffle;
+    private final Sampling sampling;
     private final SplittableRandom rng;
     private final int[] order;
     private final double[] grad;
@@ -58,12 +68,12 @@ public final class BatchLoop {
     private boolean stopped;
 
     private BatchLoop(BatchObjective objective, Optimizer optimizer, int batchSize, boolean dropLast,
-                      boolean shuffle, long seed) {
+                      Sampling sampling, long seed) {
         this.objective = Check.notNull("objective", objective);
         this.optimizer = Check.notNull("optimizer", optimizer);
         this.batchSize = Check.atLeast("batchSize", batchSize, 1);
         this.dropLast = dropLast;
-        this.shuffle = shuffle;
+        this.sampling = sampling;
         this.rng = new SplittableRandom(seed);
         this.order = Shuffle.identity(objective.rows());
         this.grad = new double[objective.dimension()];
@@ -79,7 +89,7 @@ public final class BatchLoop {
      * @return a loop at step 0
      */
     public static BatchLoop shuffled(BatchObjective objective, Optimizer optimizer, int batchSize, long seed) {
-        return new BatchLoop(objective, optimizer, batchSize, false, true, seed);
+        return new BatchLoop(objective, optimizer, batchSize, false, Sampling.SHUFFLE, seed);
     }
 
     /**
@@ -93,7 +103,7 @@ public final class BatchLoop {
      * @return a loop at step 0
      */
     public static BatchLoop dropLast(BatchObjective objective, Optimizer optimizer, int batchSize, long seed) {
-        return new BatchLoop(objective, optimizer, batchSize, true, true, seed);
+        return new BatchLoop(objective, optimizer, batchSize, true, Sampling.SHUFFLE, seed);
     }
 
     /**
@@ -106,7 +116,22 @@ public final class BatchLoop {
      * @return a loop at step 0
      */
     public static BatchLoop inOrder(BatchObjective objective, Optimizer optimizer, int batchSize) {
-        return new BatchLoop(objective, optimizer, batchSize, false, false, 0);
+        return new BatchLoop(objective, optimizer, batchSize, false, Sampling.IN_ORDER, 0);
+    }
+
+    /**
+     * Batches of {@code batchSize} rows drawn independently and uniformly with replacement: every epoch
+     * is n draws cut into ⌈n/B⌉ batches, so a step's gradient is an unbiased estimate independent of the
+     * others (the textbook model of SGD noise).
+     *
+     * @param objective the loss over rows
+     * @param optimizer stepped in place on every batch
+     * @param batchSize rows per batch, ≥ 1
+     * @param seed seed of the draws
+     * @return a loop at step 0
+     */
+    public static BatchLoop withReplacement(BatchObjective objective, Optimizer optimizer, int batchSize, long seed) {
+        return new BatchLoop(objective, optimizer, batchSize, false, Sampling.WITH_REPLACEMENT, seed);
     }
 
     /** @return the optimizer steps one epoch takes: ⌈n/B⌉, or ⌊n/B⌋ (at least 1) when the last batch is dropped */
@@ -149,8 +174,12 @@ public final class BatchLoop {
         if (stopped) {
             throw new IllegalStateException("the run was stopped at step " + steps + "; start a new loop");
         }
-        if (shuffle) {
+        if (sampling == Sampling.SHUFFLE) {
             Shuffle.inPlace(order, rng);
+        } else if (sampling == Sampling.WITH_REPLACEMENT) {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = rng.nextInt(order.length);
+            }
         }
         return batches(objective, optimizer, params, grad, order, batchSize, dropLast, hooks, this);
     }

@@ -46,6 +46,7 @@ public final class Trainer extends RunSettings<Trainer> {
     private Dataset validation;
     private double validationFraction = Double.NaN;
     private boolean recordSteps;
+    private boolean withReplacement;
     private Scheduler scheduler;
     private Every every = Every.EPOCH;
     private TrainingListener listener;
@@ -96,6 +97,21 @@ public final class Trainer extends RunSettings<Trainer> {
     public Trainer validationFraction(double fraction) {
         this.validationFraction = Check.in("validationFraction", fraction, 0, true, 1, true);
         this.validation = null;
+        return this;
+    }
+
+    /**
+     * Draws every batch's rows independently and uniformly with replacement (an epoch is still
+     * ⌈n/B⌉ batches) instead of the default: each epoch reshuffles the rows and cuts them into batches,
+     * as torch's DataLoader with shuffle=True. Independent batches are the textbook model of SGD noise
+     * (each step's gradient is an unbiased, independent estimate); reshuffling visits every row once
+     * per epoch, which cancels part of the noise.
+     *
+     * @param withReplacement whether to sample with replacement (default false)
+     * @return this
+     */
+    public Trainer sampleWithReplacement(boolean withReplacement) {
+        this.withReplacement = withReplacement;
         return this;
     }
 
@@ -172,7 +188,8 @@ public final class Trainer extends RunSettings<Trainer> {
         } else if (validation != null) {
             val = model.on(validation);
         }
-        BatchLoop loop = BatchLoop.shuffled(train, optimizer, run.batchSize(), run.seed());
+        BatchLoop loop = withReplacement ? BatchLoop.withReplacement(train, optimizer, run.batchSize(), run.seed())
+                : BatchLoop.shuffled(train, optimizer, run.batchSize(), run.seed());
         int epochs = run.epochs();
         int n = train.rows();
         StepLog log = new StepLog(recordSteps ? epochs * loop.stepsPerEpoch() : 0);

@@ -8,6 +8,55 @@ package lrlab.train;
 public interface TrainingListener {
 
     /**
+     * Several listeners as one, told in the order given; nulls are skipped. A helper that measures
+     * something at every step (its own listener) and shows progress (the caller's) passes both.
+     *
+     * @param listeners the listeners, any of them null
+     * @return one listener forwarding every call to each
+     */
+    static TrainingListener combine(TrainingListener... listeners) {
+        java.util.List<TrainingListener> all = new java.util.ArrayList<>();
+        for (TrainingListener l : listeners) {
+            if (l != null) {
+                all.add(l);
+            }
+        }
+        return new TrainingListener() {
+            @Override
+            public void onStage(String name) {
+                all.forEach(l -> l.onStage(name));
+            }
+
+            @Override
+            public void onStart(int epochs, int stepsPerEpoch) {
+                all.forEach(l -> l.onStart(epochs, stepsPerEpoch));
+            }
+
+            @Override
+            public void onStep(long step, double loss, double lr) {
+                for (TrainingListener l : all) {
+                    l.onStep(step, loss, lr);
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochStats stats) {
+                all.forEach(l -> l.onEpoch(stats));
+            }
+
+            @Override
+            public void onEnd(long lastStep, boolean diverged) {
+                all.forEach(l -> l.onEnd(lastStep, diverged));
+            }
+
+            @Override
+            public void onTrial(int trial, double lr, int budget, double loss) {
+                all.forEach(l -> l.onTrial(trial, lr, budget, loss));
+            }
+        };
+    }
+
+    /**
      * A helper names the run that follows, e.g. "Adam lr=0.001"; a display prefixes its lines with it.
      *
      * @param name what runs next
