@@ -140,6 +140,69 @@ public final class Quadratic implements ScalarObjective {
         return t;
     }
 
+    /**
+     * 2(1 + β)/a: SGD with heavy-ball momentum β (torch's b ← βb + g, w ← w − ηb; Polyak 1964) diverges
+     * for learning rates above it. The error then obeys e_{t+1} = (1 + β − ηa)·e_t − β·e_{t−1}, whose
+     * characteristic roots stay inside the unit circle iff 0 &lt; ηa &lt; 2(1 + β); β = 0 gives 2/a.
+     *
+     * @param beta the momentum β in [0, 1)
+     * @return the largest stable learning rate with that momentum
+     */
+    public double heavyBallStabilityLimit(double beta) {
+        Check.unitHalfOpen("beta", beta);
+        return 2 * (1 + beta) / a;
+    }
+
+    /**
+     * 2(1 + β)/((1 + 2β)a): torch's Nesterov momentum, w ← w − η(g + βb), diverges for learning rates above
+     * it (characteristic polynomial z² − (1 + β)(1 − ηa)z + β(1 − ηa)).
+     *
+     * @param beta the momentum β in [0, 1)
+     * @return the largest stable learning rate with Nesterov momentum β
+     */
+    public double nesterovStabilityLimit(double beta) {
+        Check.unitHalfOpen("beta", beta);
+        return 2 * (1 + beta) / ((1 + 2 * beta) * a);
+    }
+
+    /**
+     * The heavy-ball error's asymptotic factor per step: the largest |z| over the roots of
+     * z² − (1 + β − ηa)z + β (below 1 the run converges, above 1 it diverges; β = 0 gives |1 − ηa|).
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @param beta the momentum β in [0, 1)
+     * @return the spectral radius of one heavy-ball step
+     */
+    public double heavyBallContractionFactor(double lr, double beta) {
+        double h = Check.positive("lr", lr) * a;
+        Check.unitHalfOpen("beta", beta);
+        return largestRoot(1 + beta - h, beta);
+    }
+
+    /**
+     * As {@link #heavyBallContractionFactor} for torch's Nesterov form: the roots of
+     * z² − (1 + β)(1 − ηa)z + β(1 − ηa).
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @param beta the momentum β in [0, 1)
+     * @return the spectral radius of one Nesterov step
+     */
+    public double nesterovContractionFactor(double lr, double beta) {
+        double h = Check.positive("lr", lr) * a;
+        Check.unitHalfOpen("beta", beta);
+        return largestRoot((1 + beta) * (1 - h), beta * (1 - h));
+    }
+
+    /** max |z| over the roots of z² − trace·z + det. */
+    private static double largestRoot(double trace, double det) {
+        double disc = trace * trace - 4 * det;
+        if (disc < 0) {
+            return Math.sqrt(det);
+        }
+        double s = Math.sqrt(disc);
+        return Math.max(Math.abs(trace + s), Math.abs(trace - s)) / 2;
+    }
+
     /** L(w) = a/2 · (w − w*)² for a scalar w. */
     @Override
     public double value(double w) {

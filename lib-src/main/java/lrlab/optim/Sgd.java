@@ -19,6 +19,21 @@ import lrlab.util.Check;
 public final class Sgd extends GroupedOptimizer<Sgd.Config> {
 
     /**
+     * η/(1 − μ): the step per unit gradient that heavy-ball momentum μ settles at on a constant slope
+     * (b → g/(1 − μ)), the rate plain SGD would need to move as fast.
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @param momentum μ in [0, 1)
+     * @return the effective learning rate
+     */
+    public static double effectiveLr(double lr, double momentum) {
+        Check.positive("lr", lr);
+        Check.unitHalfOpen("momentum", momentum);
+        return lr / (1 - momentum);
+    }
+
+
+    /**
      * Immutable, validated SGD hyperparameters (torch defaults: momentum 0, dampening 0,
      * weight decay 0, no Nesterov).
      */

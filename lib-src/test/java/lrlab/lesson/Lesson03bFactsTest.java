@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.IntStream;
-import lrlab.analysis.MomentumStability;
 import lrlab.analysis.RateSweep;
 import lrlab.objective.Quadratic;
 import lrlab.optim.Optimizers;
+import lrlab.optim.Sgd;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,8 @@ import tech.tablesaw.api.Table;
 /** The facts notebook 03b (momentum) teaches, on its runs. */
 class Lesson03bFactsTest {
 
-    private static final MomentumStability M = MomentumStability.of(1.0);
+    private static final Quadratic Q = Quadratic.of(1.0);
+    private static final MomentumRegion M = MomentumRegion.on(Q);
     private static final double[] LRS = RateSweep.linspace(0.03, 4.18, 84);
     private static final double[] BETAS = IntStream.range(0, 20).mapToDouble(i -> 0.05 * i).toArray();
 
@@ -31,7 +32,7 @@ class Lesson03bFactsTest {
         Trajectory ball = slope.run("ball", Optimizers.sgd(0.5).momentum(beta).build());
         double ratio = Math.abs(ball.w(60) - ball.w(59)) / Math.abs(plain.w(60) - plain.w(59));
         assertClose(factor, ratio, 0.005, "last step / plain step at beta " + beta);
-        assertEquals(factor, MomentumStability.effectiveLr(1.0, beta), 1e-12);
+        assertEquals(factor, Sgd.effectiveLr(1.0, beta), 1e-12);
     }
 
     @Test
@@ -56,7 +57,7 @@ class Lesson03bFactsTest {
     void theGridMissesEveryLimitByAtLeastPointOneEightPercent() {
         double closest = Double.POSITIVE_INFINITY;
         for (double b : BETAS) {
-            for (double limit : new double[] {M.stabilityLimit(b), M.nesterovStabilityLimit(b)}) {
+            for (double limit : new double[] {Q.heavyBallStabilityLimit(b), Q.nesterovStabilityLimit(b)}) {
                 for (double lr : LRS) {
                     closest = Math.min(closest, Math.abs(lr - limit) / limit);
                 }
