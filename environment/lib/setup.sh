@@ -53,16 +53,20 @@ ensure_venv() {
 }
 
 ensure_library() {
-  local want; want=$(inputs_hash pom.xml lib-src/main)
-  if stamp_ok library "$want" && [ -f "$LRLAB_TARGET/lrlab.jar" ]; then return; fi
+  local want; want=$(inputs_hash pom.xml lib-src/main lib-src/oracle)
+  if stamp_ok library "$want" && [ -f "$LRLAB_TARGET/lrlab.jar" ] && [ -f "$LRLAB_TARGET/lrlab-oracle.jar" ]; then return; fi
   say "building the lrlab library (mvn package) ..."
   rm -f "$LRLAB_STATE/library"
+  # compile from the sources alone: a class whose source was moved or deleted (the oracle replay left the
+  # library for its own source set) must not linger in target/classes and so in lrlab.jar
+  rm -rf "$LRLAB_TARGET/classes" "$LRLAB_TARGET/test-classes"
   (cd "$LRLAB_ROOT" && mvn -q -B package -DskipTests -Dlrlab.buildDir="$LRLAB_TARGET") >"$LRLAB_STATE/mvn.log" 2>&1 \
     || { cat "$LRLAB_STATE/mvn.log" >&2; die "the library did not build (log above)"; }
   stamp_set library "$want"
 }
 
-# the kernel's classpath: the library jar and every runtime dependency, listed one by one
+# the kernel's classpath: the library jar and every runtime dependency, listed one by one (the oracle
+# replay's own jar, lrlab-oracle.jar, is not on it: students load only what they use)
 kernel_classpath() {
   local cp="$LRLAB_TARGET/lrlab.jar" jar
   for jar in "$LRLAB_TARGET"/lib/*.jar; do cp="$cp:$jar"; done

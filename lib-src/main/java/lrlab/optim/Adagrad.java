@@ -27,7 +27,7 @@ public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
             Check.nonNegative("weightDecay", weightDecay);
             Check.nonNegative("initialAccumulatorValue", initialAccumulatorValue);
             Check.positive("eps", eps);
-            groups = GroupedOptimizer.tiling(groups);
+            groups = ParamGroup.tiling(groups);
         }
 
         @Override

@@ -36,7 +36,7 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
             Check.unitHalfOpen("beta2", beta2);
             Check.positive("eps", eps);
             Check.nonNegative("weightDecay", weightDecay);
-            groups = GroupedOptimizer.tiling(groups);
+            groups = ParamGroup.tiling(groups);
         }
 
         @Override

@@ -5,19 +5,29 @@ import lrlab.util.Check;
 
 /**
  * The part every optimizer shares: parameter groups (contiguous index ranges, each with its own
- * learning rate and momentum/β1 that schedulers may change between steps), the step count, the
- * length checks, and state buffers allocated once, when the dimension becomes known (at
+ * learning rate and momentum/β1 in a {@link ParamGroups} that schedulers may change between steps), the
+ * step count, the length checks, and state buffers allocated once, when the dimension becomes known (at
  * {@code build(dimension)} or on the first step), never per step.
  *
  * <p>Subclasses implement {@link #update}, a primitive in-place loop over one group's range.
  *
  * @param <C> the configuration record it is built from
  */
-public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends ParamGroups {
+public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> implements Optimizer {
 
     /** The configuration this optimizer was built from (the lr/momentum it started with). */
     protected final C config;
-    private final List<ParamGroup> groups;
+    /** The per-group rates and momenta schedulers read and write. */
+    private final ParamGroups paramGroups;
+    /** Number of groups. */
+    protected final int groupCount;
+    /** Current learning rate of each group: {@link #paramGroups}' live array, read by {@link #update}. */
+    protected final double[] lr;
+    /** Current momentum (SGD/RMSprop) or β1 (Adam) of each group, live. */
+    protected final double[] momentum;
+    /** Steps taken, t in the formulas. */
+    protected long steps;
+    private final boolean groupsConfigured;
     /** First index of each group. */
     protected final int[] from;
     /** One past the last index of each group (for the implicit group: the dimension, once known). */
@@ -25,24 +35,26 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
     private int dimension = -1;
 
     /**
-     * @param config the validated configuration: its default lr (used when no groups are configured)
-     *        and its groups (empty: one group over everything)
+     * @param config the validated configuration (its groups tile the parameters: checked once, by the
+     *        config): its default lr (used when no groups are configured) and its groups (empty: one group
+     *        over everything)
      * @param momentum the initial momentum/β1 of every group (0 where meaningless)
      */
     protected GroupedOptimizer(C config, double momentum) {
-        super(null, true, config.groups().isEmpty() ? new double[] {config.lr()}
-                : config.groups().stream().mapToDouble(ParamGroup::lr).toArray(),
-                filled(Math.max(1, config.groups().size()), momentum));
         this.config = config;
         List<ParamGroup> groups = config.groups();
-        this.groups = List.copyOf(groups);
+        this.groupsConfigured = !groups.isEmpty();
+        this.paramGroups = ParamGroups.of(momentum, groups.isEmpty() ? new double[] {config.lr()}
+                : groups.stream().mapToDouble(ParamGroup::lr).toArray());
+        this.groupCount = paramGroups.groupCount();
+        this.lr = paramGroups.lrArray();
+        this.momentum = paramGroups.momentumArray();
         this.from = new int[groupCount];
         this.to = new int[groupCount];
         for (int k = 0; k < groups.size(); k++) {
             from[k] = groups.get(k).fromIndex();
             to[k] = groups.get(k).toIndex();
         }
-        checkTiling(groups);
     }
 
     /**
@@ -55,26 +67,9 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
         }
     }
 
-    /** Groups must tile the parameters in order from index 0; returns an immutable copy. */
-    static List<ParamGroup> tiling(List<ParamGroup> groups) {
-        List<ParamGroup> copy = List.copyOf(groups);
-        checkTiling(copy);
-        return copy;
-    }
-
-    /** Groups must follow each other without gaps or overlap, starting at index 0. */
-    static void checkTiling(List<ParamGroup> groups) {
-        for (int k = 0; k < groups.size(); k++) {
-            int group = k;
-            int expected = k == 0 ? 0 : groups.get(k - 1).toIndex();
-            Check.that(groups.get(k).fromIndex() == expected, () -> "groups must tile the parameters in order from index 0: group "
-                    + group + " starts at fromIndex " + groups.get(group).fromIndex() + ", expected " + expected);
-        }
-    }
-
     private void bind(int d) {
         Check.atLeast("dimension", d, 1);
-        if (groups.isEmpty()) {
+        if (!groupsConfigured) {
             to[0] = d;
         } else {
             Check.that(to[groupCount - 1] == d, () -> "the groups cover indices [0, " + to[groupCount - 1]
@@ -127,21 +122,70 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> extends Par
         return dimension;
     }
 
-    /** A learning rate set between steps must be finite and ≥ 0 (a schedule may reach 0). */
-    @Override
-    protected double checkLr(double value) {
-        return Check.nonNegative("lr", value);
+    /** @return torch's {@code param_groups}: the rate and momentum of every group, as schedulers see them */
+    public ParamGroups paramGroups() {
+        return paramGroups;
     }
 
-    /** Validates a momentum/β1 value set between steps; subclasses narrow the range. */
     @Override
+    public int groupCount() {
+        return groupCount;
+    }
+
+    @Override
+    public double lr(int group) {
+        return paramGroups.lr(group);
+    }
+
+    /** A learning rate set between steps must be finite and ≥ 0 (a schedule may reach 0). */
+    @Override
+    public void setLr(int group, double value) {
+        paramGroups.setLr(group, Check.nonNegative("lr", value));
+    }
+
+    /** SGD and RMSprop have a momentum and Adam a β1 a scheduler may cycle; Adagrad overrides this. */
+    @Override
+    public boolean hasMomentum() {
+        return true;
+    }
+
+    @Override
+    public double momentum(int group) {
+        requireMomentum();
+        return paramGroups.momentum(group);
+    }
+
+    @Override
+    public void setMomentum(int group, double value) {
+        requireMomentum();
+        checkMomentum(value);
+        paramGroups.setMomentum(group, value);
+    }
+
+    /**
+     * Validates a momentum/β1 value set between steps; subclasses narrow the range.
+     *
+     * @param value the value a scheduler writes
+     */
     protected void checkMomentum(double value) {
         Check.nonNegative("momentum", value);
     }
 
+    private void requireMomentum() {
+        if (!hasMomentum()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has no momentum or beta1 to read or set");
+        }
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    /** Forgets the step count and the state buffers (zeroed in place); the hyperparameters stay. */
     @Override
     public void reset() {
-        super.reset();
+        steps = 0;
         if (dimension >= 0) {
             clearState();
         }

@@ -2,7 +2,6 @@ package lrlab.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import lrlab.util.Check;
 
 /**
@@ -60,17 +59,19 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
         return self();
     }
 
-    /** The groups as validated records (empty: one group over all parameters). */
+    /**
+     * The groups as records (each validates its range and rate; the config checks once that they tile the
+     * parameters), a group without its own rate taking the default lr.
+     *
+     * @return the groups in order (empty: one group over all parameters)
+     */
     protected List<ParamGroup> groups() {
         Check.positive("lr", lr);
         List<ParamGroup> groups = new ArrayList<>();
-        for (int k = 0; k < groupSpecs.size(); k++) {
-            double[] s = groupSpecs.get(k);
-            OptimizerBuilder.checkGroup(k, (int) s[0], (int) s[1]);
-            groups.add(new ParamGroup((int) s[0], (int) s[1], Double.isNaN(s[2]) ? lr : Check.positive("group " + k + " lr", s[2])));
+        for (double[] s : groupSpecs) {
+            groups.add(new ParamGroup((int) s[0], (int) s[1], Double.isNaN(s[2]) ? lr : s[2]));
         }
-        GroupedOptimizer.checkTiling(groups);
-        return List.copyOf(groups);
+        return groups;
     }
 
     /** The validated, immutable configuration. */
@@ -84,11 +85,5 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     /** A new optimizer for {@code dimension} parameters, state allocated now. */
     public O build(int dimension) {
         return config().build(dimension);
-    }
-
-    /** Group k's index range must be non-empty: 0 &lt;= fromIndex &lt; toIndex. */
-    static void checkGroup(int index, int from, int to) {
-        Check.that(from >= 0 && to > from, () -> String.format(Locale.ROOT,
-                    "group %d must be a non-empty index range 0 <= fromIndex < toIndex, got [%d, %d)", index, from, to));
     }
 }

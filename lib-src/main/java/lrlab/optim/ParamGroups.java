@@ -4,133 +4,92 @@ import java.util.Arrays;
 import lrlab.util.Check;
 
 /**
- * The hyperparameters a scheduler reads and writes, per parameter group g: the learning rate
- * lr[g] and the momentum m[g] (SGD/RMSprop momentum or Adam's β1), plus the step count t.
- *
- * <p>On its own it is a parameter-free stand-in optimizer whose {@link #step} only counts
- * (t ← t + 1) and changes no parameter: use {@link #of(double...)} or
- * {@link #withoutMomentum(double...)} to drive or draw a schedule without a model. The real
- * optimizers ({@link GroupedOptimizer}) extend it, narrowing the accepted values through
- * {@link #checkLr} and {@link #checkMomentum} and replacing {@link #step} with their update.
+ * torch's {@code optimizer.param_groups} reduced to what a scheduler reads and writes: per parameter group
+ * g, the learning rate lr[g] and the momentum m[g] (SGD/RMSprop momentum or Adam's β1). A plain holder:
+ * it accepts any value, as torch's dictionaries do; the optimizer that owns it ({@link GroupedOptimizer})
+ * validates what it writes. Not an optimizer: it takes no steps.
  */
-public class ParamGroups implements Optimizer {
+public final class ParamGroups {
 
-    private final String name;
-    private final boolean hasMomentum;
-    /** Number of groups. */
-    protected final int groupCount;
-    /** Current learning rate of each group (schedulers write it). */
-    protected final double[] lr;
-    /** Current momentum (SGD/RMSprop) or β1 (Adam) of each group (schedulers may write it). */
-    protected final double[] momentum;
-    /** Steps taken, t in the formulas. */
-    protected long steps;
+    private final double[] lr;
+    private final double[] momentum;
 
     /**
-     * @param name what the "no momentum" error calls this optimizer (null: the class's simple name)
-     * @param hasMomentum whether {@link #momentum(int)} and {@link #setMomentum} are allowed
-     * @param lr the learning rate of each group (taken over, not copied)
-     * @param momentum the momentum/β1 of each group, same length (taken over, not copied)
+     * One group per entry.
+     *
+     * @param lrs the learning rate of each group, at least one (copied)
+     * @param momenta the momentum (or β1) of each group, as many as lrs (copied)
      */
-    protected ParamGroups(String name, boolean hasMomentum, double[] lr, double[] momentum) {
-        Check.that(lr.length >= 1 && momentum.length == lr.length, () -> "need >= 1 group and one momentum per group, got " + lr.length
-                + " lrs and " + momentum.length + " momenta");
-        this.name = name;
-        this.hasMomentum = hasMomentum;
-        this.groupCount = lr.length;
-        this.lr = lr;
-        this.momentum = momentum;
+    public ParamGroups(double[] lrs, double[] momenta) {
+        Check.that(lrs != null && lrs.length >= 1, () -> "lrs must hold at least one group, got none");
+        Check.length("momenta", momenta, lrs.length, "one momentum per group");
+        this.lr = lrs.clone();
+        this.momentum = momenta.clone();
     }
 
-    /** A stand-in with one group per given lr, momentum 0 in each, that allows momentum. */
-    public static ParamGroups of(double... lrs) {
-        return new ParamGroups("ParamGroups", true, lrs.clone(), new double[lrs.length]);
+    /**
+     * Groups with these rates, every momentum {@code momentum}.
+     *
+     * @param momentum the momentum (or β1) of every group
+     * @param lrs the learning rate of each group, at least one
+     * @return the holder
+     */
+    public static ParamGroups of(double momentum, double... lrs) {
+        Check.nonEmpty("lrs", lrs);
+        double[] m = new double[lrs.length];
+        Arrays.fill(m, momentum);
+        return new ParamGroups(lrs, m);
     }
 
-    /** A stand-in with one group per given lr whose momentum reads and writes throw (like Adagrad). */
-    public static ParamGroups withoutMomentum(double... lrs) {
-        return new ParamGroups("ParamGroups", false, lrs.clone(), new double[lrs.length]);
-    }
-
-    /** A stand-in with one group with learning rate {@code lr} and momentum {@code momentum}. */
-    public static ParamGroups single(double lr, double momentum) {
-        return new ParamGroups("ParamGroups", true, new double[] {lr}, new double[] {momentum});
-    }
-
-    /** An array of {@code n} copies of {@code value}. */
-    protected static double[] filled(int n, double value) {
-        double[] a = new double[n];
-        Arrays.fill(a, value);
-        return a;
-    }
-
-    /** Counts the step; changes no parameter (real optimizers override this). */
-    @Override
-    public void step(double[] params, double[] gradient) {
-        steps++;
-    }
-
-    @Override
+    /** @return the number of groups */
     public int groupCount() {
-        return groupCount;
+        return lr.length;
     }
 
-    @Override
+    /**
+     * @param group the group, 0 ≤ group &lt; {@link #groupCount()}
+     * @return its learning rate
+     */
     public double lr(int group) {
-        return lr[checkGroup(group)];
+        return lr[Check.index("group", group, lr.length)];
     }
 
-    @Override
-    public void setLr(int group, double lr) {
-        this.lr[checkGroup(group)] = checkLr(lr);
+    /**
+     * @param group the group, 0 ≤ group &lt; {@link #groupCount()}
+     * @param value its new learning rate (any value: the owner validates)
+     */
+    public void setLr(int group, double value) {
+        lr[Check.index("group", group, lr.length)] = value;
     }
 
-    /** Validates a learning rate set between steps; the stand-in accepts any value, as torch does. */
-    protected double checkLr(double value) {
-        return value;
-    }
-
-    @Override
-    public boolean hasMomentum() {
-        return hasMomentum;
-    }
-
-    @Override
+    /**
+     * @param group the group, 0 ≤ group &lt; {@link #groupCount()}
+     * @return its momentum (or β1)
+     */
     public double momentum(int group) {
-        requireMomentum();
-        return momentum[checkGroup(group)];
+        return momentum[Check.index("group", group, momentum.length)];
     }
 
-    @Override
+    /**
+     * @param group the group, 0 ≤ group &lt; {@link #groupCount()}
+     * @param value its new momentum (any value: the owner validates)
+     */
     public void setMomentum(int group, double value) {
-        requireMomentum();
-        checkMomentum(value);
-        momentum[checkGroup(group)] = value;
+        momentum[Check.index("group", group, momentum.length)] = value;
     }
 
-    /** Validates a momentum/β1 value set between steps; the stand-in accepts any value. */
-    protected void checkMomentum(double value) {
+    /** The live rate array, read by an optimizer's update loop (package-private: no copy per step). */
+    double[] lrArray() {
+        return lr;
     }
 
-    private void requireMomentum() {
-        if (!hasMomentum()) {
-            throw new IllegalStateException((name != null ? name : getClass().getSimpleName()) + " has no momentum or beta1 to read or set");
-        }
-    }
-
-    /** Checks a group index against [0, groupCount). */
-    protected int checkGroup(int group) {
-        return Check.index("group", group, groupCount);
+    /** The live momentum array, read by an optimizer's update loop. */
+    double[] momentumArray() {
+        return momentum;
     }
 
     @Override
-    public long stepCount() {
-        return steps;
-    }
-
-    /** Sets the step count back to 0; the hyperparameters stay. */
-    @Override
-    public void reset() {
-        steps = 0;
+    public String toString() {
+        return "ParamGroups[lr=" + Arrays.toString(lr) + ", momentum=" + Arrays.toString(momentum) + "]";
     }
 }

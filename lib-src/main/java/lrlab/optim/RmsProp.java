@@ -29,7 +29,7 @@ public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
             Check.positive("eps", eps);
             Check.nonNegative("weightDecay", weightDecay);
             Check.nonNegative("momentum", momentum);
-            groups = GroupedOptimizer.tiling(groups);
+            groups = ParamGroup.tiling(groups);
         }
 
         @Override

@@ -48,7 +48,7 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
             Check.nonNegative("weightDecay", weightDecay);
             Check.that(!nesterov || (momentum > 0 && dampening == 0), () -> "nesterov requires momentum > 0 and dampening = 0, got momentum "
                     + momentum + ", dampening " + dampening);
-            groups = GroupedOptimizer.tiling(groups);
+            groups = ParamGroup.tiling(groups);
         }
 
         @Override

@@ -3,7 +3,7 @@ package lrlab.schedule;
 import java.util.Map;
 import java.util.function.Function;
 import lrlab.optim.Optimizer;
-import lrlab.optim.ParamGroups;
+import lrlab.optim.Optimizers;
 import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -12,8 +12,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A schedule's whole lr curve as a Tablesaw table, without training anything: the schedule is
- * attached to a stand-in optimizer with lr = baseLr and stepped {@code steps} times, recording
- * lr_t (the lr optimizer step t+1 would use) for t = 0..steps−1.
+ * attached to an SGD optimizer with lr = baseLr and momentum 0.9 that is never stepped, and stepped
+ * {@code steps} times, recording lr_t (the lr optimizer step t+1 would use) for t = 0..steps−1.
  *
  * <pre>{@code
  * Table t = LrCurve.of(0.1, 100, opt -> Schedulers.cosineAnnealingLR(opt, 100));
@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  */
 public final class LrCurve {
 
-    /** Momentum the stand-in optimizer starts with (torch SGD users' usual 0.9). */
+    /** Momentum the never-stepped SGD optimizer starts with (torch SGD users' usual 0.9). */
     public static final double DEFAULT_MOMENTUM = 0.9;
 
     private LrCurve() {
@@ -90,7 +90,7 @@ public final class LrCurve {
         DoubleColumn s1 = DoubleColumn.create("sum_lr");
         DoubleColumn s2 = DoubleColumn.create("sum_lr_squared");
         for (var e : schedules.entrySet()) {
-            Optimizer opt = ParamGroups.single(baseLr, DEFAULT_MOMENTUM);
+            Optimizer opt = Optimizers.sgd(baseLr).momentum(DEFAULT_MOMENTUM).build();
             Scheduler s = e.getValue().apply(opt);
             Check.that(s != null && s.optimizer() == opt, () -> "schedule '" + e.getKey()
                     + "' must attach a scheduler to the optimizer it is given");
@@ -123,7 +123,7 @@ public final class LrCurve {
         Check.positive("baseLr", baseLr);
         Check.positive("steps", steps);
         Check.notNull("schedule", schedule);
-        Optimizer opt = ParamGroups.single(baseLr, DEFAULT_MOMENTUM);
+        Optimizer opt = Optimizers.sgd(baseLr).momentum(DEFAULT_MOMENTUM).build();
         Scheduler s = schedule.apply(opt);
         Check.that(s != null && s.optimizer() == opt, () -> "schedule must attach a scheduler to the optimizer it is given");
         int[] step = new int[steps];

@@ -151,6 +151,11 @@ class OptimizerStepTest {
         assertArrayEquals(first, run(build.get(), 20));
     }
 
+    /**
+     * A step allocates nothing: the fewest bytes any of three windows of 1000 steps allocated stays below one
+     * step's worth of a single small array. A one-off allocation by the JVM itself (a compilation or
+     * deoptimisation event lands in one window) cannot fail the test; an allocation per step shows in all three.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("builders")
     void stepsAllocateNothing(String name, Supplier<Optimizer> build) {
@@ -160,12 +165,15 @@ class OptimizerStepTest {
         double[] g = new double[1000];
         java.util.Arrays.fill(g, 0.1);
         opt.step(x, g);
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int t = 0; t < 1000; t++) {
-            opt.step(x, g);
+        long fewest = Long.MAX_VALUE;
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int t = 0; t < 1000; t++) {
+                opt.step(x, g);
+            }
+            fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(allocated < 1024, name + " allocated " + allocated + " bytes in 1000 steps");
+        assertTrue(fewest < 1024, name + " allocated " + fewest + " bytes in 1000 steps");
     }
 
     @Test

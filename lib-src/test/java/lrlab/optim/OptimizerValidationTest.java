@@ -35,8 +35,8 @@ class OptimizerValidationTest {
                 bad("momentum", "-1.0", () -> Optimizers.rmsprop(0.1).momentum(-1).build()),
                 bad("lrDecay", "-0.1", () -> Optimizers.adagrad(0.1).lrDecay(-0.1).build()),
                 bad("initialAccumulatorValue", "-1.0", () -> Optimizers.adagrad(0.1).initialAccumulatorValue(-1).build()),
-                bad("group 1 lr", "-2.0", () -> Optimizers.sgd(0.1).group(0, 2, 0.1).group(2, 3, -2).build()),
-                bad("group 0", "[2, 1)", () -> Optimizers.sgd(0.1).group(2, 1, 0.1).build()),
+                bad("group lr", "-2.0", () -> Optimizers.sgd(0.1).group(0, 2, 0.1).group(2, 3, -2).build()),
+                bad("group range", "[2, 1)", () -> Optimizers.sgd(0.1).group(2, 1, 0.1).build()),
                 bad("group 1 starts at fromIndex 3", "expected 2",
                         () -> Optimizers.sgd(0.1).group(0, 2).group(3, 5).build()));
     }

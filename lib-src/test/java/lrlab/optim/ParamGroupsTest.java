@@ -11,54 +11,47 @@ import org.junit.jupiter.api.Test;
 class ParamGroupsTest {
 
     @Test
-    void standInHoldsOneLrPerGroupAndMomentumStartsAtZero() {
-        ParamGroups p = ParamGroups.of(0.1, 0.01);
+    void holdsOneLrAndOneMomentumPerGroup() {
+        ParamGroups p = ParamGroups.of(0.9, 0.1, 0.01);
         assertEquals(2, p.groupCount());
         assertEquals(0.1, p.lr(0));
         assertEquals(0.01, p.lr(1));
-        assertEquals(0.0, p.momentum(1));
-        assertTrue(p.hasMomentum());
+        assertEquals(0.9, p.momentum(1));
     }
 
     @Test
     void setLrAndSetMomentumWriteOneGroupAndAcceptAnyValueLikeTorch() {
-        ParamGroups p = ParamGroups.of(0.1, 0.2);
+        ParamGroups p = new ParamGroups(new double[] {0.1, 0.2}, new double[2]);
         p.setLr(1, -0.5);
         p.setMomentum(0, 0.9);
         assertEquals(0.1, p.lr(0));
         assertEquals(-0.5, p.lr(1));
         assertEquals(0.9, p.momentum(0));
-        p.setLr(0.3);
-        assertEquals(0.3, p.lr(0));
-        assertEquals(0.3, p.lr(1));
+        assertEquals(0.0, p.momentum(1));
     }
 
     @Test
-    void stepChangesNoParameterAndOnlyCountsUntilReset() {
-        ParamGroups p = ParamGroups.single(0.1, 0.9);
-        double[] x = {1.0, 2.0};
-        p.step(x, new double[] {5.0, 5.0});
-        p.step(x, new double[] {5.0, 5.0});
-        assertArrayEquals(new double[] {1.0, 2.0}, x);
-        assertEquals(2, p.stepCount());
-        p.reset();
-        assertEquals(0, p.stepCount());
+    void theHolderCopiesItsArrays() {
+        double[] lrs = {0.1};
+        ParamGroups p = new ParamGroups(lrs, new double[1]);
+        lrs[0] = 5;
         assertEquals(0.1, p.lr(0));
-        assertEquals(0.9, p.momentum(0));
     }
 
     @Test
-    void withoutMomentumRefusesMomentumReadsAndWrites() {
-        ParamGroups p = ParamGroups.withoutMomentum(0.1);
-        assertFalse(p.hasMomentum());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.momentum(0));
-        assertEquals("ParamGroups has no momentum or beta1 to read or set", e.getMessage());
-        assertThrows(IllegalStateException.class, () -> p.setMomentum(0, 0.9));
+    void anOptimizersParamGroupsAreTheRatesItSteps() {
+        Sgd sgd = Optimizers.sgd(0.1).momentum(0.9).group(0, 1).group(1, 2, 0.01).build();
+        assertEquals(2, sgd.paramGroups().groupCount());
+        sgd.setLr(1, 0.5);
+        assertEquals(0.5, sgd.paramGroups().lr(1));
+        double[] x = {1.0, 1.0};
+        sgd.step(x, new double[] {1.0, 1.0});
+        assertArrayEquals(new double[] {0.9, 0.5}, x, 1e-15);
     }
 
     @Test
     void groupIndexOutsideRangeIsRejected() {
-        ParamGroups p = ParamGroups.of(0.1);
+        ParamGroups p = ParamGroups.of(0.0, 0.1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.lr(1));
         assertEquals("group must be in [0, 1), got 1", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.setLr(-1, 0.1));
@@ -66,9 +59,21 @@ class ParamGroupsTest {
     }
 
     @Test
-    void noGroupsIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ParamGroups::of);
-        assertTrue(e.getMessage().startsWith("need >= 1 group"), e.getMessage());
+    void noGroupsOrMismatchedMomentaAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> ParamGroups.of(0.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ParamGroups(new double[] {0.1, 0.2}, new double[1]));
+        assertEquals("momenta must have length 2 (one momentum per group), got 1", e.getMessage());
+    }
+
+    @Test
+    void groupsAreCheckedOnceWhenTheConfigIsMade() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Optimizers.sgd(0.1).group(0, 2).group(3, 4).config());
+        assertEquals("groups must tile the parameters in order from index 0: group 1 starts at fromIndex 3, expected 2",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.sgd(0.1).group(2, 2).config());
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.sgd(0.1).group(0, 2, -1).config());
     }
 
     @Test
