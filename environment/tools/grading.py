@@ -1,24 +1,26 @@
-"""nbgrader, hardened: generate student versions and autograde a class of Java notebooks.
+"""nbgrader, hardened: generate student versions and autograde a class of Java notebooks safely.
 
-Thin wrappers over the nbgrader commands (each command is printed before it runs):
-
-  assign(out)                 copy of the course dir into OUT, `nbgrader generate_assignment` per
-                              assignment -> OUT/release/<assignment>/<notebook>.ipynb
+  assign(out)                 copy of the course dir into OUT, `nbgrader generate_assignment` (printed
+                              before it runs) -> OUT/release/<assignment>/<notebook>.ipynb
   grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own,
                               as a job on a Dask cluster (grading_cluster.py: a local one sized to
                               the machine, or an existing one by address)
                               -> OUT/grades.csv, OUT/cells.csv (one row per graded test cell),
                                  OUT/feedback/<student>/<assignment>/<notebook>.html,
                                  OUT/report.html and OUT/gradebook_lms.csv (grading_report.py)
+  grade_one(job, ...) -> Row  one notebook, self-contained (what a job runs on its worker)
 
 What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone goes wrong):
-  * one job (and so one kernel) per submitted notebook, in its own scratch course with
-    a copy of the gradebook: a kernel killed by System.exit/Runtime.halt, a runaway loop or a broken
-    file costs only that notebook's row, never the batch (plain nbgrader stops a student's whole
-    assignment on a dead kernel, and an unreadable notebook aborts it);
-  * a hard wall-clock limit per notebook that kills nbgrader and its kernel (the kernel runs in a
-    session of its own, so the whole process tree is killed by pid); nbgrader's cell timeout alone
-    cannot stop a JVM that ignores the interrupt;
+  * every notebook's kernel runs in its own bubblewrap sandbox (sandbox.py): no view of the course,
+    gradebook, other submissions, this output or any home folder, no network, nothing outlives it,
+    bounded heap, memory, threads/processes, disk and wall clock; grading refuses to run without it
+    unless told --no-sandbox, and then every row says so;
+  * nbgrader's Autograde converter runs in the worker's process (autograde.py) on a scratch course per
+    notebook with a copy of the gradebook: a kernel killed by System.exit/Runtime.halt, a runaway loop
+    or a broken file costs only that notebook's row (plain nbgrader stops a student's whole assignment
+    on a dead kernel, and an unreadable notebook aborts it); the feedback page is made in the same pass;
+  * feedback pages never show hidden tests (feedback.py; nbgrader shows them, issue 1363): each test
+    cell shows the code the student was given, its points and the failure message;
   * files are checked before nbgrader sees them (empty, malformed JSON, not nbformat 4, no cells, not a
     .ipynb): status invalid-notebook, 0 points, instead of a traceback;
   * tampering is reported: nbgrader silently restores a changed locked/test cell (kept: the original
@@ -27,9 +29,9 @@ What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone 
   * student folder names may hold spaces or any Unicode: nbgrader sees a safe id (s-<hash>), the
     rows and feedback folders keep the real name;
   * submitted files are only read (copied into the scratch course), never modified;
-  * results are written as they finish (OUT/results/*.json, grades.csv rewritten sorted after every
+  * results are written as they finish (OUT/results/*.json, the CSV files rewritten sorted after every
     notebook), so an interrupted run loses nothing finished and a rerun reuses what is still valid;
-    grades.csv holds no times or paths, so grading twice gives the same file;
+    the CSV files hold no times or paths, so grading twice gives the same files;
   * only this process writes OUT: a job gets the submitted file's bytes and returns its row and
     feedback page, so workers on other machines need no shared file system.
 """
@@ -334,6 +336,9 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         return row(0, INVALID, why)
     if job.notebook not in known[job.assignment]:
         return row(0, UNKNOWN, f"{job.notebook} is not a notebook of {job.assignment}", 0)
+    import sandbox
+    if options.sandbox and sandbox.problem():  # e.g. a worker machine without bubblewrap: never run bare
+        return row(0, ERROR, f"cannot grade in a sandbox on this machine: {sandbox.problem()}")
     import nbformat
     release_nb = nbformat.read(course / "release" / job.assignment / job.notebook, as_version=4)
     tampered = tamper_report(nb, release_nb)
