@@ -345,6 +345,9 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         message = "; ".join(errors)
     if tampered and status != TAMPERED:
         message = tampered + "; " + message
+    pending = pending_manual(work, job, sid)
+    if pending:  # first, so the 500-character cut never drops it
+        message = manual_note(pending) + ("; " + message if message else "")
     cap_outputs(graded)
     run_logged(base + ["generate_feedback", job.assignment, "--student", sid, "--force",
                        f"--notebook={job.notebook[:-6]}"], work, work / "feedback.log", timeout=120, echo=False)
@@ -400,6 +403,25 @@ def read_score(work: Path, job: Job, sid: str) -> float | None:
             return float(sub.score)
     except Exception:
         return None
+
+
+def pending_manual(work: Path, job: Job, sid: str) -> list[tuple[str, float]]:
+    """(grade_id, points) of the graded cells nbgrader left for manual grading (written answers the
+    student filled in); their points are in max_score but not yet in score."""
+    from nbgrader.api import Gradebook
+    try:
+        with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+            sub = gb.find_submission_notebook(job.notebook[:-6], job.assignment, sid)
+            return [(g.name, float(g.max_score)) for g in sub.grades if g.needs_manual_grade]
+    except Exception:
+        return []
+
+
+def manual_note(pending: list[tuple[str, float]]) -> str:
+    points = sum(p for _, p in pending)
+    cells = ", ".join(f"{name} ({fmt(p)} {'point' if p == 1 else 'points'})" for name, p in pending)
+    return (f"awaiting manual grading: {cells}; the score counts the autograded points only, "
+            f"{fmt(points)} of max_score are to be graded by hand")
 
 
 def cell_errors(nb) -> list[str]:
