@@ -40,18 +40,21 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # autograde, feedback, sandbox
 ROOT = Path(os.environ.get("LRLAB_ROOT", Path(__file__).resolve().parents[2]))
 COURSE = ROOT / "notebooks" / "exercises"
 COLUMNS = ["student", "assignment", "notebook", "score", "max_score", "status", "message"]
 # statuses a row can have
 OK, TAMPERED, TIMEOUT, KERNEL_DIED, INVALID, MISSING, UNKNOWN, ERROR = (
     "ok", "tampered", "timeout", "kernel-died", "invalid-notebook", "missing", "unknown-notebook", "error")
-RESULT_VERSION = 1
+CELL_COLUMNS = ["student", "assignment", "notebook", "cell", "points", "max_points", "message"]
+RESULT_VERSION = 2
 
 
 def nbgrader_cmd() -> list[str]:
@@ -269,22 +272,46 @@ def max_score_of(course: Path, assignment: str, notebook: str) -> float:
             return 0.0
 
 
-def fingerprint(job: Job, src: str) -> str:
-    h = hashlib.sha256(f"{RESULT_VERSION}\0{src}\0".encode())
+@dataclass(frozen=True)
+class Options:
+    """How a class is graded: in the sandbox (or not), hidden tests shown in feedback (or not), limits."""
+    sandbox: bool = True
+    show_hidden_tests: bool = False
+    limits: dict = field(default_factory=dict)  # sandbox.Limits fields that differ from the defaults
+
+    def key(self) -> str:
+        return json.dumps([self.sandbox, self.show_hidden_tests, sorted(self.limits.items())])
+
+
+UNSANDBOXED = "graded unsandboxed (--no-sandbox)"
+
+
+def fingerprint(job: Job, src: str, options: Options = Options()) -> str:
+    h = hashlib.sha256(f"{RESULT_VERSION}\0{src}\0{options.key()}\0".encode())
     if job.path is not None:
         h.update(job.path.read_bytes())
     return h.hexdigest()[:24]
 
 
-def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src: str) -> Row:
-    """Grades one submitted file in its own scratch course; never raises."""
+def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src: str,
+              options: Options = Options()) -> Row:
+    """Grades one submitted file; never raises. Self-contained: a worker process can call it with
+    nothing but these arguments (paths, numbers, strings) once the grading course is prepared.
+
+    course: the prepared grading course (prepare(): config, source/, release/, gradebook.db); scratch:
+    a folder for this job's scratch course (removed afterwards); out: where the feedback page goes
+    (out/feedback/<student>/<assignment>/<notebook>.html). The row carries the per-test-cell results
+    in row.extra["cells"] ([cell, points, max_points, message] in notebook order)."""
     start = time.monotonic()
-    fp = fingerprint(job, src)
+    fp = fingerprint(job, src, options)
     max_score = max_score_of(course, job.assignment, job.notebook) if job.notebook.endswith(".ipynb") else 0.0
 
-    def row(score, status, message, ms=None):
+    def row(score, status, message, ms=None, cells=None):
+        message = " ".join(message.split())
+        if not options.sandbox:
+            message = UNSANDBOXED + ("; " + message if message else "")
         return Row(job.student, job.assignment, job.notebook, score, max_score if ms is None else ms, status,
-                   " ".join(message.split())[:500], time.monotonic() - start, fp)
+                   message[:500], time.monotonic() - start, fp, extra={"cells": cells} if cells else {})
 
     known = assignments(course)
     if job.assignment not in known:
@@ -305,37 +332,67 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
+    try:
+        return _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, row)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, row) -> Row:
+    import nbformat
+    import autograde
+    import feedback
+    import sandbox
     shutil.copy2(course / "nbgrader_config.py", work / "nbgrader_config.py")
     shutil.copytree(course / "source" / job.assignment, work / "source" / job.assignment)
     shutil.copy2(course / "gradebook.db", work / "gradebook.db")
     sid = student_id(job.student)
+    nb_id = job.notebook[:-len(".ipynb")]
     dest = work / "submitted" / sid / job.assignment / job.notebook
     dest.parent.mkdir(parents=True)
     normalise(nb, release_nb)
     nbformat.write(nb, dest)  # the normalised copy: the student's file itself is only read
-
-    base = nbgrader_cmd()
-    code, log = run_logged(base + ["autograde", job.assignment, "--student", sid, "--create", "--force",
-                                   f"--notebook={job.notebook[:-6]}",
-                                   "--OverwriteCells.add_missing_cells=True"],
-                           work, work / "autograde.log", timeout=wall, echo=False)
+    # the kernel's working copy starts as the student's own notebook folder would look: the assignment's
+    # files that are not notebooks, and the submitted notebook as submitted (never the one being graded,
+    # which holds the restored hidden tests)
+    seed = work / "seed"
+    shutil.copytree(course / "source" / job.assignment, seed, ignore=shutil.ignore_patterns("*.ipynb", ".*"))
+    shutil.copyfile(job.path, seed / job.notebook)
+    os.chmod(seed, 0o755)
+    token = f"{job.key}-{time.monotonic_ns()}"
+    grading = {"token": token, "sandbox": options.sandbox, "limits": options.limits,
+               "deadline": time.monotonic() + wall, "seed": str(seed), "workname": job.assignment,
+               "guarded": [str(p) for p in (ROOT, COURSE, course, out, work, job.path.parent.parent.parent,
+                                            Path.home())],
+               "data_dir": str(ROOT / "data")}
+    try:
+        log = autograde.autograde(work, job.assignment, sid, nb_id, grading)
+    finally:
+        outcome = sandbox.OUTCOMES.pop(token, {})
     graded = work / "autograded" / sid / job.assignment / job.notebook
-    if code is None:
+    limits = sandbox.Limits(**options.limits)
+    if outcome.get("reason") == "wall":
         write_feedback_note(out, job, f"grading stopped after {wall:.0f} s")
         return row(0, TIMEOUT, f"grading stopped after {wall:.0f} s (an endless loop?)")
+    if outcome.get("reason") == "memory":
+        message = (f"the notebook's processes used more than {limits.memory_mb} MB of memory together; "
+                   "its kernel was stopped")
+        write_feedback_note(out, job, message)
+        return row(0, KERNEL_DIED, message)
     score = read_score(work, job, sid)
-    if code != 0 and "CellTimeoutError" in log:
+    if not graded.exists() and "CellTimeoutError" in log:
         write_feedback_note(out, job, "a cell ran past the cell timeout and could not be stopped cleanly")
         return row(0, TIMEOUT, "a cell ran past the cell timeout (endless loop, or output too slow to stream)")
-    if code != 0 or not graded.exists() or score is None:
+    if not graded.exists() or score is None:
         status, message = KERNEL_DIED, "the kernel died while running the notebook (System.exit or a crash?)"
-        if "DeadKernelError" not in log and "Kernel died" not in log and "kernel died" not in log.lower():
+        if "DeadKernelError" not in log and "kernel died" not in log.lower():
             status, message = ERROR, "nbgrader could not grade it: " + last_error(log)
         write_feedback_note(out, job, message)
         return row(0, status, message)
     graded_nb = nbformat.read(graded, as_version=4)
+    hidden = hidden_lines_of(course, job.assignment, job.notebook, release_nb)
     status, message = OK, ""
-    errors = cell_errors(graded_nb)
+    errors = [feedback.scrub(e, hidden) for e in cell_errors(graded_nb)]
     if any("CellTimeoutError" in e or "Timeout" in e or "Interrupted" in e for e in errors):
         status = TIMEOUT
         message = "a cell ran longer than the cell timeout; " + "; ".join(errors)[:300]
@@ -348,18 +405,46 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     pending = pending_manual(work, job, sid)
     if pending:  # first, so the 500-character cut never drops it
         message = manual_note(pending) + ("; " + message if message else "")
-    cap_outputs(graded)
-    run_logged(base + ["generate_feedback", job.assignment, "--student", sid, "--force",
-                       f"--notebook={job.notebook[:-6]}"], work, work / "feedback.log", timeout=120, echo=False)
-    fb = work / "feedback" / sid / job.assignment / (job.notebook[:-6] + ".html")
-    target = out / "feedback" / job.student / job.assignment / (job.notebook[:-6] + ".html")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if fb.exists():
-        shutil.copy2(fb, target)
-    else:
-        write_feedback_note(out, job, "graded, but nbgrader wrote no feedback page")
-    shutil.rmtree(work, ignore_errors=True)
-    return row(score, status, message)
+    cap_outputs(graded_nb)
+    cells = write_feedback(out, job, work, sid, graded_nb, release_nb, hidden, options)
+    return row(score, status, message, cells=cells)
+
+
+def hidden_lines_of(course: Path, assignment: str, notebook: str, release_nb) -> list[str]:
+    """The hidden test lines of a notebook (from the grading course's source), cached per file."""
+    import nbformat
+    import feedback
+    path = course / "source" / assignment / notebook
+    key = (str(path), path.stat().st_mtime_ns)
+    with _HIDDEN_LOCK:
+        if key not in _HIDDEN:
+            _HIDDEN[key] = feedback.hidden_lines(nbformat.read(path, as_version=4), release_nb,
+                                                 "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+        return _HIDDEN[key]
+
+
+_HIDDEN: dict = {}
+_HIDDEN_LOCK = threading.Lock()
+
+
+def write_feedback(out: Path, job: Job, work: Path, sid: str, graded_nb, release_nb, hidden: list[str],
+                   options: Options) -> list[list]:
+    """The feedback page of a graded notebook (hidden tests kept hidden unless options say otherwise);
+    returns the per-test-cell results."""
+    import feedback
+    from nbgrader.preprocessors import GetGrades
+    nb_id = job.notebook[:-len(".ipynb")]
+    resources = {"nbgrader": {"notebook": nb_id, "assignment": job.assignment, "student": sid,
+                              "db_url": f"sqlite:///{work / 'gradebook.db'}"},
+                 "metadata": {"name": nb_id, "path": str(work)}}
+    graded_nb, resources = GetGrades().preprocess(graded_nb, resources)
+    results = feedback.test_results(graded_nb)
+    results = [(g, p, m, feedback.scrub(msg, hidden)) for g, p, m, msg in results]
+    if not options.show_hidden_tests:
+        feedback.hide_tests(graded_nb, release_nb, hidden, results)
+    page = feedback.render(graded_nb, resources)
+    feedback.write_page(out / "feedback" / job.student / job.assignment / (nb_id + ".html"), page)
+    return [list(r) for r in results]
 
 
 def normalise(nb, release_nb) -> None:
@@ -375,24 +460,16 @@ def normalise(nb, release_nb) -> None:
 MAX_OUTPUT_CHARS = 20_000
 
 
-def cap_outputs(path: Path) -> None:
+def cap_outputs(nb) -> None:
     """Cuts stream/text outputs of the autograded notebook to MAX_OUTPUT_CHARS: nbgrader's LimitOutput
     counts lines only, so one line of megabytes would land whole in the feedback page."""
-    import nbformat
-    nb = nbformat.read(path, as_version=4)
-    changed = False
     for c in nb.cells:
         for o in c.get("outputs", []):
             if o.get("output_type") == "stream" and len(o.get("text", "")) > MAX_OUTPUT_CHARS:
                 o["text"] = o["text"][:MAX_OUTPUT_CHARS] + f"\n... [output cut at {MAX_OUTPUT_CHARS} characters]\n"
-                changed = True
             for mime, val in list(o.get("data", {}).items()):
                 if isinstance(val, str) and len(val) > MAX_OUTPUT_CHARS and mime.startswith("text/"):
                     o["data"][mime] = val[:MAX_OUTPUT_CHARS] + "\n... [output cut]"
-                    changed = True
-    if changed:
-        os.chmod(path, 0o644)
-        nbformat.write(nb, path)
 
 
 def read_score(work: Path, job: Job, sid: str) -> float | None:
@@ -425,14 +502,15 @@ def manual_note(pending: list[tuple[str, float]]) -> str:
 
 
 def cell_errors(nb) -> list[str]:
-    """'test_x: Name: first line' for every graded cell that ended in an error."""
+    """'test_x: Type: message' for every graded cell that ended in an error (never the code: a cell that
+    does not compile gives the compiler's diagnostics, not the source lines)."""
+    import feedback
     out = []
     for c in nb.cells:
         meta = c.get("metadata", {}).get("nbgrader", {})
         for o in c.get("outputs", []):
             if o.get("output_type") == "error":
-                text = f"{o.get('ename', '')}: {o.get('evalue', '')}".strip(": ")
-                out.append(f"{meta.get('grade_id', 'cell')}: {text.splitlines()[0][:160] if text else 'error'}")
+                out.append(f"{meta.get('grade_id', 'cell')}: {feedback.failure_message(o)[:160]}")
                 break
     return out
 
@@ -451,18 +529,26 @@ def write_feedback_note(out: Path, job: Job, why: str) -> None:
                       f"<p>This file could not be graded: {html.escape(why)}. Score: 0.</p>\n", encoding="utf-8")
 
 
-def write_csv(out: Path, rows: list[Row]) -> Path:
-    rows = sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook))
+def _write_atomic(path: Path, header: list[str], lines) -> Path:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for r in rows:
-        w.writerow(r.csv_row())
-    path = out / "grades.csv"
-    tmp = path.with_suffix(".csv.tmp")
+    w.writerow(header)
+    for line in lines:
+        w.writerow(line)
+    tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(buf.getvalue(), encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+def write_csv(out: Path, rows: list[Row]) -> Path:
+    """OUT/grades.csv (one row per notebook) and OUT/cells.csv (one row per graded test cell), both sorted
+    by student, assignment, notebook (cells in notebook order) and replaced atomically."""
+    rows = sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook))
+    _write_atomic(out / "cells.csv", CELL_COLUMNS,
+                  ([r.student, r.assignment, r.notebook, c[0], fmt(c[1]), fmt(c[2]), c[3]]
+                   for r in rows for c in r.extra.get("cells", [])))
+    return _write_atomic(out / "grades.csv", COLUMNS, (r.csv_row() for r in rows))
 
 
 def prepare(course_copy: Path, course: Path = COURSE) -> None:
@@ -475,9 +561,19 @@ def prepare(course_copy: Path, course: Path = COURSE) -> None:
     stamp.write_text(want)
 
 
+class SandboxUnavailable(RuntimeError):
+    """The machine cannot run the sandbox; the message names the missing piece and the fix."""
+
+
 def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh: bool = False,
-          course: Path = COURSE) -> list[Row]:
+          course: Path = COURSE, options: Options = Options()) -> list[Row]:
+    import sandbox
     submitted, out = submitted.resolve(), out.resolve()
+    if options.sandbox and sandbox.problem():
+        raise SandboxUnavailable(
+            f"cannot grade in a sandbox: {sandbox.problem()}. Fix that, or pass --no-sandbox to grade without "
+            "one (students' code then runs with your own permissions and can read the solutions and hidden "
+            "tests, change the gradebook and the grader's output, and use the network)")
     out.mkdir(parents=True, exist_ok=True)
     course_copy = out / ".work" / "course"
     scratch = out / ".work" / "jobs"
@@ -488,8 +584,9 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
     prepare(course_copy, course)
     src = source_hash(course)
     jobs = collect(submitted, assignments(course))
+    how = "each kernel in its own bubblewrap sandbox" if options.sandbox else "UNSANDBOXED (--no-sandbox)"
     say(f"grading {len(jobs)} notebooks of {len({j.student for j in jobs})} students from {submitted} "
-        f"({jobs_n} at a time, one kernel each)")
+        f"({jobs_n} at a time; nbgrader autograde in-process, {how})")
     rows: dict[str, Row] = {}
     todo = []
     for job in jobs:
@@ -497,7 +594,7 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
         if saved.exists():
             try:
                 data = json.loads(saved.read_text())
-                if data.get("fingerprint") == fingerprint(job, src):
+                if data.get("fingerprint") == fingerprint(job, src, options):
                     rows[job.key] = Row(**data)
                     continue
             except Exception:
@@ -509,29 +606,36 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
     write_csv(out, list(rows.values()))
     done = len(rows)
     with ThreadPoolExecutor(max_workers=max(1, jobs_n)) as pool:
-        futures = {pool.submit(safe_grade_one, job, course_copy, scratch, out, wall, src): job for job in todo}
+        futures = {pool.submit(safe_grade_one, job, course_copy, scratch, out, wall, src, options): job
+                   for job in todo}
         for fut in as_completed(futures):
             job = futures[fut]
             r = fut.result()
             rows[job.key] = r
-            tmp = results / f"{job.key}.json.tmp"
-            tmp.write_text(json.dumps(asdict(r), ensure_ascii=False))
-            os.replace(tmp, results / f"{job.key}.json")
+            save_result(results, job, r)
             write_csv(out, list(rows.values()))
             done += 1
             say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
                 f"({r.seconds:.1f} s){'  ' + r.message[:120] if r.message else ''}")
     path = write_csv(out, list(rows.values()))
-    say(f"wrote {path} ({len(rows)} rows) and feedback pages under {out / 'feedback'}")
+    say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'} and feedback pages under {out / 'feedback'}")
     return sorted(rows.values(), key=lambda r: (r.student, r.assignment, r.notebook))
 
 
-def safe_grade_one(job, course_copy, scratch, out, wall, src) -> Row:
+def save_result(results: Path, job: Job, r: Row) -> None:
+    """results/<key>.json, replaced atomically: what a rerun reuses while the file is unchanged."""
+    tmp = results / f"{job.key}.json.tmp"
+    tmp.write_text(json.dumps(asdict(r), ensure_ascii=False))
+    os.replace(tmp, results / f"{job.key}.json")
+
+
+def safe_grade_one(job, course_copy, scratch, out, wall, src, options: Options = Options()) -> Row:
     try:
-        return grade_one(job, course_copy, scratch, out, wall, src)
+        return grade_one(job, course_copy, scratch, out, wall, src, options)
     except Exception as e:  # the batch never aborts
+        note = (UNSANDBOXED + "; ") if not options.sandbox else ""
         return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR,
-                   f"the grader failed on this file: {type(e).__name__}: {str(e)[:200]}", 0.0, "")
+                   f"{note}the grader failed on this file: {type(e).__name__}: {str(e)[:200]}", 0.0, "")
 
 
 # ------------------------------------------------------------------------------------------ CLI ---
@@ -547,6 +651,8 @@ def main(argv: list[str]) -> int:
     g.add_argument("--jobs", type=int, default=2)
     g.add_argument("--wall", type=float, default=180)
     g.add_argument("--fresh", action="store_true")
+    g.add_argument("--no-sandbox", action="store_true")
+    g.add_argument("--show-hidden-tests", action="store_true")
     args = parser.parse_args(argv)
     if args.cmd == "assign":
         assign(args.out)
@@ -554,7 +660,12 @@ def main(argv: list[str]) -> int:
     if not args.submitted.is_dir():
         print(f"grade: --submitted {args.submitted}: no such folder", file=sys.stderr)
         return 2
-    grade(args.submitted, args.out, args.jobs, args.wall, args.fresh)
+    options = Options(sandbox=not args.no_sandbox, show_hidden_tests=args.show_hidden_tests)
+    try:
+        grade(args.submitted, args.out, args.jobs, args.wall, args.fresh, options=options)
+    except SandboxUnavailable as e:
+        print(f"grade: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -91,14 +91,14 @@ public final class Diagnosis {
     /** One sentence a student can act on. */
     public String advice() {
         switch (verdict) {
-            case DIVERGED:
+            case DIVERGING:
                 return "LR too high: the run diverged; divide the learning rate by 10.";
             case OSCILLATING:
                 return "LR at the edge of stability: the updates keep flipping without converging; halve the learning rate.";
             case STALLED:
                 return "LR too low: the loss is still falling at the end; multiply the learning rate by "
                         + fmt(suggestedLrFactor) + ".";
-            case ZIG_ZAG_CONVERGING:
+            case ZIG_ZAG:
                 return "LR works but overshoots: the run converged in a zig-zag; a somewhat smaller rate would converge in fewer steps.";
             default:
                 return "LR appears reasonable: the run converged.";

@@ -1,5 +1,6 @@
 package lrlab.analysis;
 
+import lrlab.objective.Regime;
 import lrlab.util.Check;
 
 /**
@@ -23,7 +24,7 @@ public final class OvershootCriterion {
         /** Closer, on the other side: the zig-zag. */
         ZIG_ZAG,
         /** As far as before, on the other side: the oscillation. */
-        BOUNCING,
+        OSCILLATING,
         /** As far as before on the same side (no progress; also a step from θ* that stays there). */
         STUCK,
         /** Farther: |θ' − θ*| &gt; |θ − θ*|, divergence. */
@@ -84,7 +85,7 @@ public final class OvershootCriterion {
         double d0 = Math.abs(before);
         double d1 = Math.abs(after);
         boolean crossed = (before > 0 && after < 0) || (before < 0 && after > 0);
-        if (Math.abs(d1 - d0) <= rtol * d0 || d1 == d0) return crossed ? Step.BOUNCING : Step.STUCK;
+        if (Math.abs(d1 - d0) <= rtol * d0 || d1 == d0) return crossed ? Step.OSCILLATING : Step.STUCK;
         if (d1 > d0) return Step.DIVERGING;
         return crossed ? Step.ZIG_ZAG : Step.APPROACHING;
     }
@@ -107,8 +108,8 @@ public final class OvershootCriterion {
      * The regime of a recorded trajectory θ_0 … θ_n (θ_0 the start), by the seed's criterion
      * applied to its steps up to the first that reaches θ* (up to 8 ulps of θ*) or leaves the finite
      * numbers:
-     * ARRIVED at the first step → {@link Regime#ONE_STEP}; any DIVERGING step → {@link Regime#DIVERGENT};
-     * else any BOUNCING step → {@link Regime#OSCILLATING}; else any ZIG_ZAG step → {@link Regime#ZIG_ZAG};
+     * ARRIVED at the first step → {@link Regime#ONE_STEP}; any DIVERGING step → {@link Regime#DIVERGING};
+     * else any OSCILLATING step → {@link Regime#OSCILLATING}; else any ZIG_ZAG step → {@link Regime#ZIG_ZAG};
      * else {@link Regime#MONOTONE}.
      *
      * @throws IllegalArgumentException if the trajectory has fewer than 2 values, starts at θ*, or
@@ -125,20 +126,20 @@ public final class OvershootCriterion {
                     + ": every learning rate looks the same from there");
         }
         boolean zigZag = false;
-        boolean bouncing = false;
+        boolean oscillating = false;
         double roundingFloor = 8 * Math.ulp(minimizer);
         for (int k = 0; k + 1 < trajectory.length; k++) {
             // once the run sits on θ* up to rounding, later steps only show rounding noise
             if (k > 0 && Math.abs(trajectory[k] - minimizer) <= roundingFloor) break;
-            if (!Double.isFinite(trajectory[k + 1])) return Regime.DIVERGENT;
+            if (!Double.isFinite(trajectory[k + 1])) return Regime.DIVERGING;
             Step s = step(trajectory[k], trajectory[k + 1]);
             switch (s) {
                 case ARRIVED:
                     return k == 0 ? Regime.ONE_STEP : zigZag ? Regime.ZIG_ZAG : Regime.MONOTONE;
                 case DIVERGING:
-                    return Regime.DIVERGENT;
-                case BOUNCING:
-                    bouncing = true;
+                    return Regime.DIVERGING;
+                case OSCILLATING:
+                    oscillating = true;
                     break;
                 case ZIG_ZAG:
                     zigZag = true;
@@ -152,7 +153,7 @@ public final class OvershootCriterion {
                     break;
             }
         }
-        if (bouncing) return Regime.OSCILLATING;
+        if (oscillating) return Regime.OSCILLATING;
         return zigZag ? Regime.ZIG_ZAG : Regime.MONOTONE;
     }
 }

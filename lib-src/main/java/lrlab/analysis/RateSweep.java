@@ -1,6 +1,7 @@
 package lrlab.analysis;
 
 import java.util.Arrays;
+import lrlab.objective.Regime;
 import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;

@@ -8,11 +8,11 @@ public enum RunClass {
     /** The loss went down and has levelled off: the last steps changed it by a negligible share of the total drop. */
     CONVERGED(1.0),
     /** Converged while the updates flipped direction at most steps: the learning rate overshoots, but not too much. */
-    ZIG_ZAG_CONVERGING(1.0),
+    ZIG_ZAG(1.0),
     /** Neither converged nor diverged, with updates flipping direction or the loss swinging: the learning rate is at the edge. */
     OSCILLATING(0.5),
     /** A non-finite loss or parameter, a parameter past the bound, or a loss that grows over the run. */
-    DIVERGED(0.1),
+    DIVERGING(0.1),
     /** The loss goes down (or not at all) but is still falling at the end: too slow. */
     STALLED(2.0);
 
@@ -27,8 +27,8 @@ public enum RunClass {
         return defaultLrFactor;
     }
 
-    /** True for {@link #CONVERGED} and {@link #ZIG_ZAG_CONVERGING}. */
+    /** True for {@link #CONVERGED} and {@link #ZIG_ZAG}. */
     public boolean converged() {
-        return this == CONVERGED || this == ZIG_ZAG_CONVERGING;
+        return this == CONVERGED || this == ZIG_ZAG;
     }
 }

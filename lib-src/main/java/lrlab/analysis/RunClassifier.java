@@ -12,12 +12,12 @@ import lrlab.trace.Recorder;
  *
  * <p>The rules, in order (n losses ℓ_0 … ℓ_{n−1}, window w = max(1, ⌊n/10⌋)):
  * <ol>
- *   <li>{@link RunClass#DIVERGED} if a loss or parameter is not finite, a parameter has |w| &gt; bound,
+ *   <li>{@link RunClass#DIVERGING} if a loss or parameter is not finite, a parameter has |w| &gt; bound,
  *       the recorder stopped, or the loss grew (ℓ_{n−1} &gt; ℓ_0, at least half the steps increasing,
  *       and the second half reaching higher than the first);</li>
  *   <li>converged if the loss dropped (ℓ_0 &gt; ℓ_{n−1}) and the last w steps changed it by at most
  *       {@code plateauShare} (1%) of the total drop, or the last gradient norm is 0;
- *       {@link RunClass#ZIG_ZAG_CONVERGING} if the updates flipped direction at least half the time
+ *       {@link RunClass#ZIG_ZAG} if the updates flipped direction at least half the time
  *       (Δ_{k+1}·Δ_k &lt; 0), else {@link RunClass#CONVERGED};</li>
  *   <li>{@link RunClass#OSCILLATING} if the updates flip at least half the time, or (without
  *       parameters) the loss rose at ≥ 30% of the steps or swung by more than 2× over the last 10
@@ -86,7 +86,7 @@ public final class RunClassifier {
         return diagnose(losses, params, null, Double.NaN, false);
     }
 
-    /** The diagnosis of a recorded run (a stopped run is DIVERGED; the last lr is used for the suggestion). */
+    /** The diagnosis of a recorded run (a stopped run is DIVERGING; the last lr is used for the suggestion). */
     public Diagnosis diagnose(Recorder run) {
         double lr = run.size() > 0 ? run.lr(run.size() - 1) : Double.NaN;
         if (run.size() < 2) {
@@ -94,7 +94,7 @@ public final class RunClassifier {
                 Map<String, Double> ev = new LinkedHashMap<>();
                 ev.put(Evidence.STEPS, (double) run.size());
                 ev.put(Evidence.STOPPED, 1.0);
-                return new Diagnosis(RunClass.DIVERGED, ev, RunClass.DIVERGED.defaultLrFactor(), lr);
+                return new Diagnosis(RunClass.DIVERGING, ev, RunClass.DIVERGING.defaultLrFactor(), lr);
             }
             throw new IllegalArgumentException("run must have at least 2 recorded steps, got " + run.size());
         }
@@ -201,9 +201,9 @@ public final class RunClassifier {
         RunClass verdict;
         boolean growing = last > first && fracInc >= 0.5 && max(losses, m / 2, m) > max(losses, 0, m / 2);
         if (stopped || firstNonFinite >= 0 || maxAbs > bound || growing) {
-            verdict = RunClass.DIVERGED;
+            verdict = RunClass.DIVERGING;
         } else if ((drop > 0 && recentShare <= plateauShare) || (gradNorms != null && gradNorms[m - 1] == 0)) {
-            verdict = flips ? RunClass.ZIG_ZAG_CONVERGING : RunClass.CONVERGED;
+            verdict = flips ? RunClass.ZIG_ZAG : RunClass.CONVERGED;
         } else if (flips || (params == null && (fracInc >= 0.3 || swing > 2))) {
             verdict = RunClass.OSCILLATING;
         } else {

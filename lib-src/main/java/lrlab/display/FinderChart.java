@@ -44,7 +44,7 @@ public final class FinderChart {
         for (int i = 0; i < s.rowCount(); i++) {
             marks.withArray("x").add(s.doubleColumn("lr").get(i));
             marks.withArray("y").add(s.doubleColumn("smoothed").get(i));
-            marks.withArray("text").add(s.stringColumn("method").get(i));
+            marks.withArray("text").add(s.stringColumn("suggestion").get(i));
             marks.withArray("textposition").add(positions[i % positions.length]);
         }
         return new FinderChart(f, result);

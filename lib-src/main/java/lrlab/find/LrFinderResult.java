@@ -133,7 +133,7 @@ public final class LrFinderResult {
         return lrs[from + idx];
     }
 
-    /** The three suggestions as a table (method, lr, smoothed loss at that rate) for marking on the chart. */
+    /** The three suggestions as a table (suggestion, lr, smoothed loss at that rate) for marking on the chart. */
     public Table suggestions() {
         String[] names = {"steepest", "minimum/10", "valley"};
         double[] rates = {steepest(), minimumOverTen(), valley()};
@@ -142,7 +142,7 @@ public final class LrFinderResult {
             at[s] = smoothedAt(rates[s]);
         }
         return Table.create("suggestions").addColumns(
-                StringColumn.create("method", names),
+                StringColumn.create("suggestion", names),
                 DoubleColumn.create("lr", rates),
                 DoubleColumn.create("smoothed", at));
     }

@@ -130,7 +130,7 @@ public final class BatchScaling {
     }
 
     /**
-     * All three variants at every batch size: table variant, batch, steps_per_epoch, total_steps, lr
+     * All three variants at every batch size: table run (the variant), batch, steps_per_epoch, total_steps, lr
      * (the rate after warmup), val_loss (NaN when diverged), val_accuracy, diverged.
      */
     public Table run(int... batchSizes) {
@@ -140,7 +140,7 @@ public final class BatchScaling {
         if (warmupEpochs >= epochs) {
             throw new IllegalArgumentException("warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
         }
-        Table t = Table.create("linear scaling rule").addColumns(StringColumn.create("variant"),
+        Table t = Table.create("linear scaling rule").addColumns(StringColumn.create("run"),
                 IntColumn.create("batch"), IntColumn.create("steps_per_epoch"), IntColumn.create("total_steps"),
                 DoubleColumn.create("lr"), DoubleColumn.create("val_loss"), DoubleColumn.create("val_accuracy"),
                 BooleanColumn.create("diverged"));
@@ -152,7 +152,7 @@ public final class BatchScaling {
                 double lr = variant.equals(FIXED) ? baseLr : scaledLr(b);
                 TrainingResult r = train(variant, b, lr);
                 boolean div = r.diverged() || !Double.isFinite(r.finalValLoss());
-                t.stringColumn("variant").append(variant);
+                t.stringColumn("run").append(variant);
                 t.intColumn("batch").append(b);
                 t.intColumn("steps_per_epoch").append(stepsPerEpoch(b));
                 t.intColumn("total_steps").append(totalSteps(b));
@@ -174,7 +174,7 @@ public final class BatchScaling {
         if (!(tol >= 0) || Double.isInfinite(tol)) {
             throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
         }
-        Table v = runs.where(runs.stringColumn("variant").isEqualTo(variant)).sortAscendingOn("batch");
+        Table v = runs.where(runs.stringColumn("run").isEqualTo(variant)).sortAscendingOn("batch");
         double base = Double.NaN;
         for (int i = 0; i < v.rowCount(); i++) {
             if (v.intColumn("batch").get(i) == baseBatch) {

@@ -60,7 +60,7 @@ public final class EffectiveSteps {
     }
 
     /**
-     * Table optimizer, index, param, mean_abs_grad, mean_abs_step, effective_lr (one row per parameter).
+     * Table run (the optimizer's name), index, param, mean_abs_grad, mean_abs_step, effective_lr (one row per parameter).
      * {@code optimizer} is used as given (build a fresh one per call).
      */
     public Table measure(String name, Optimizer optimizer) {
@@ -82,11 +82,11 @@ public final class EffectiveSteps {
                 sumStep[j] += Math.abs(p[j] - before[j]);
             }
         }
-        Table out = Table.create(name).addColumns(StringColumn.create("optimizer"), IntColumn.create("index"),
+        Table out = Table.create(name).addColumns(StringColumn.create("run"), IntColumn.create("index"),
                 StringColumn.create("param"), DoubleColumn.create("mean_abs_grad"),
                 DoubleColumn.create("mean_abs_step"), DoubleColumn.create("effective_lr"));
         for (int j = 0; j < d; j++) {
-            out.stringColumn("optimizer").append(name);
+            out.stringColumn("run").append(name);
             out.intColumn("index").append(j);
             out.stringColumn("param").append(names == null ? "p" + j : names[j]);
             out.doubleColumn("mean_abs_grad").append(sumGrad[j] / steps);

@@ -117,7 +117,7 @@ public final class Lessons {
                 throw new IllegalArgumentException("kappa must be finite and >= 1, got " + k);
             }
             QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
-            double c = f.contractionFactor();
+            double c = f.optimalContraction();
             Trajectory run = GradientDescent.on(f).from(1, 1).steps(100_000).run(f.optimalLr());
             kappa.append(k);
             lr.append(f.optimalLr());

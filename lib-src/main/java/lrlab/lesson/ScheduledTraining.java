@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
 /**
  * The same training run (plain SGD at one base rate, same data, seed and batches) under several
  * learning-rate schedules, stepped once per epoch, collected in one long table with a column
- * {@code schedule}: schedule, epoch, lr, train_loss, val_loss, val_accuracy.
+ * {@code run} naming the schedule: run, epoch, lr, train_loss, val_loss, val_accuracy.
  *
  * <pre>{@code
  * var race = ScheduledTraining.of(LogisticRegression.of(split.train()), split.validation()).lr(0.5).epochs(40);
@@ -124,9 +124,9 @@ public final class ScheduledTraining {
      */
     public static Table summary(Table runs) {
         Table last = runs.where(runs.intColumn("epoch").isEqualTo(runs.intColumn("epoch").max()));
-        Table best = runs.summarize("val_loss", tech.tablesaw.aggregate.AggregateFunctions.min).by("schedule");
-        Table out = last.selectColumns("schedule", "train_loss", "val_loss")
-                .joinOn("schedule").inner(best);
+        Table best = runs.summarize("val_loss", tech.tablesaw.aggregate.AggregateFunctions.min).by("run");
+        Table out = last.selectColumns("run", "train_loss", "val_loss")
+                .joinOn("run").inner(best);
         out.column(out.columnCount() - 1).setName("best_val_loss");
         return out.sortAscendingOn("train_loss").setName("final epoch");
     }
@@ -137,7 +137,7 @@ public final class ScheduledTraining {
 
     private static Table labelled(String name, TrainingResult result) {
         Table h = result.history().copy();
-        StringColumn col = StringColumn.create("schedule");
+        StringColumn col = StringColumn.create("run");
         for (int i = 0; i < h.rowCount(); i++) {
             col.append(name);
         }

@@ -17,19 +17,19 @@ public final class TunerRace {
     }
 
     /**
-     * Long table method, trial, spent (cumulative budget), best_so_far; rows before the first finite loss
+     * Long table run (the tuner), trial, spent (cumulative budget), best_so_far; rows before the first finite loss
      * are dropped (a chart cannot draw +∞).
      */
     public static Table curves(TuningResult... results) {
         check(results);
-        Table out = Table.create("best loss vs budget spent").addColumns(StringColumn.create("method"),
+        Table out = Table.create("best loss vs budget spent").addColumns(StringColumn.create("run"),
                 IntColumn.create("trial"), LongColumn.create("spent"), DoubleColumn.create("best_so_far"));
         for (TuningResult r : results) {
             Table t = r.table();
             for (int i = 0; i < t.rowCount(); i++) {
                 double best = t.doubleColumn("best_so_far").get(i);
                 if (Double.isFinite(best)) {
-                    out.stringColumn("method").append(r.method());
+                    out.stringColumn("run").append(r.method());
                     out.intColumn("trial").append(t.intColumn("trial").get(i));
                     out.longColumn("spent").append(t.longColumn("spent").get(i));
                     out.doubleColumn("best_so_far").append(best);
@@ -39,14 +39,14 @@ public final class TunerRace {
         return out;
     }
 
-    /** One row per method: method, trials, budget_spent, best_lr, best_loss. */
+    /** One row per tuner: run (the tuner), trials, budget_spent, best_lr, best_loss. */
     public static Table summary(TuningResult... results) {
         check(results);
-        Table out = Table.create("tuners on one budget").addColumns(StringColumn.create("method"),
+        Table out = Table.create("tuners on one budget").addColumns(StringColumn.create("run"),
                 IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
                 DoubleColumn.create("best_loss"));
         for (TuningResult r : results) {
-            out.stringColumn("method").append(r.method());
+            out.stringColumn("run").append(r.method());
             out.intColumn("trials").append(r.trials().size());
             out.longColumn("budget_spent").append(r.totalBudget());
             out.doubleColumn("best_lr").append(r.bestLr());

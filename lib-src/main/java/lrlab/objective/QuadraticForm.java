@@ -1,20 +1,32 @@
 package lrlab.objective;
 
 import java.util.Arrays;
+import lrlab.util.Check;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The quadratic form L(x) = ½xᵀAx − bᵀx with A symmetric, gradient ∇L = Ax − b, and its curvature
- * facts computed once with EJML: the eigenvalues of A (ascending), L = λmax, μ = λmin, κ = L/μ,
- * the minimiser A⁻¹b, and for gradient descent the stability limit 2/L, the best constant step
- * 2/(L + μ) and the contraction factor (κ − 1)/(κ + 1) per step at that rate.
+ * The quadratic form L(x) = ½xᵀAx − bᵀx with A symmetric, gradient ∇L = Ax − b, and the stability facts
+ * of plain gradient descent on it, from the eigenvalues of A computed once with EJML (ascending;
+ * μ = λmin, L = λmax, κ = L/μ).
+ *
+ * <p>In the eigenbasis of A every direction i is a 1-D {@link Quadratic} of curvature λ_i, so one step
+ * multiplies its error component by 1 − ηλ_i. The run converges iff every |1 − ηλ_i| &lt; 1, i.e.
+ * η &lt; 2/L (the stability limit); the best constant step 2/(L + μ) balances the stiffest and the
+ * flattest direction and contracts by (κ − 1)/(κ + 1) per step. The names match {@link Quadratic}'s:
+ * in one dimension both give the same numbers.
  *
  * <p>{@code QuadraticForm.of(new double[][] {{10, 2}, {2, 1}}, 2, 1)}.
  */
 public final class QuadraticForm implements Objective {
+
+    /**
+     * How far from symmetric A may be: |A_ij − A_ji| ≤ 1e-12 · max(1, |A_ij|, |A_ji|) (rounding of a
+     * matrix computed as a product); A is stored as (A + Aᵀ)/2.
+     */
+    public static final double SYMMETRY_TOLERANCE = 1e-12;
 
     private final int n;
     private final double[] a;
@@ -22,42 +34,47 @@ public final class QuadraticForm implements Objective {
     private final double[] eigenvalues;
 
     private QuadraticForm(double[][] matrix, double[] b) {
-        if (matrix == null || matrix.length == 0) {
-            throw new IllegalArgumentException("A must be a non-empty square matrix, got "
-                    + (matrix == null ? "null" : "0 rows"));
-        }
-        n = matrix.length;
-        if (b == null || b.length != n) {
-            throw new IllegalArgumentException("b must have length " + n + " (the size of A), got "
-                    + (b == null ? "null" : b.length));
-        }
+        n = symmetricSize(matrix);
+        Check.length("b", b, n);
         a = new double[n * n];
         for (int i = 0; i < n; i++) {
-            if (matrix[i].length != n) {
-                throw new IllegalArgumentException("A must be square " + n + "x" + n + ", row " + i + " has length "
-                        + matrix[i].length);
-            }
             for (int j = 0; j < n; j++) {
-                double v = matrix[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("A[" + i + "][" + j + "] must be finite, got " + v);
-                }
-                a[i * n + j] = v;
+                a[i * n + j] = 0.5 * (matrix[i][j] + matrix[j][i]);
+            }
+            Check.finite("b[" + i + "]", b[i]);
+        }
+        this.b = b.clone();
+        this.eigenvalues = symmetricEigenvalues();
+    }
+
+    /**
+     * Checks that {@code matrix} is a non-empty, square, finite matrix, symmetric within
+     * {@link #SYMMETRY_TOLERANCE}, and returns its size.
+     */
+    private static int symmetricSize(double[][] matrix) {
+        Check.that(matrix != null && matrix.length > 0, () -> "A must be a non-empty square matrix, got "
+                + (matrix == null ? "null" : "0 rows"));
+        int n = matrix.length;
+        for (int i = 0; i < n; i++) {
+            int row = i;
+            Check.that(matrix[i].length == n, () -> "A must be square " + n + "x" + n + ", row " + row
+                    + " has length " + matrix[row].length);
+            for (int j = 0; j < n; j++) {
+                Check.finite("A[" + i + "][" + j + "]", matrix[i][j]);
             }
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
-                if (a[i * n + j] != a[j * n + i]) {
-                    throw new IllegalArgumentException("A must be symmetric, got A[" + i + "][" + j + "] = "
-                            + a[i * n + j] + " but A[" + j + "][" + i + "] = " + a[j * n + i]);
-                }
-            }
-            if (!Double.isFinite(b[i])) {
-                throw new IllegalArgumentException("b[" + i + "] must be finite, got " + b[i]);
+                double aij = matrix[i][j];
+                double aji = matrix[j][i];
+                double tol = SYMMETRY_TOLERANCE * Math.max(1.0, Math.max(Math.abs(aij), Math.abs(aji)));
+                int r = i;
+                int c = j;
+                Check.that(Math.abs(aij - aji) <= tol, () -> "A must be symmetric, got A[" + r + "][" + c + "] = "
+                        + aij + " but A[" + c + "][" + r + "] = " + aji);
             }
         }
-        this.b = b.clone();
-        this.eigenvalues = symmetricEigenvalues();
+        return n;
     }
 
     /** ½xᵀAx − bᵀx for a symmetric n×n matrix A (rows) and a vector b of length n. */
@@ -131,38 +148,36 @@ public final class QuadraticForm implements Objective {
     }
 
     private void checkLength(int length, String name) {
-        if (length != n) {
-            throw new IllegalArgumentException(name + " length must equal the dimension " + n + ", got " + length);
-        }
+        Check.that(length == n, () -> name + " length must equal the dimension " + n + ", got " + length);
     }
 
-    /** Eigenvalues of A in ascending order (a copy). */
+    /** @return the eigenvalues of A in ascending order (a copy) */
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
 
-    /** L = λmax, the smoothness constant (largest curvature). */
+    /** @return L = λmax, the smoothness constant (largest curvature) */
     public double L() {
         return eigenvalues[n - 1];
     }
 
-    /** μ = λmin, the strong-convexity constant (smallest curvature). */
+    /** @return μ = λmin, the strong-convexity constant (smallest curvature) */
     public double mu() {
         return eigenvalues[0];
     }
 
-    /** Whether A is positive definite (μ &gt; 0), so that a unique minimiser exists. */
+    /** @return whether A is positive definite (μ &gt; 0), so that a unique minimiser exists */
     public boolean isPositiveDefinite() {
         return mu() > 0;
     }
 
-    /** κ = L/μ; requires A positive definite. */
+    /** @return κ = L/μ, the condition number; requires A positive definite */
     public double conditionNumber() {
         requirePositiveDefinite("conditionNumber");
         return L() / mu();
     }
 
-    /** The minimiser x* = A⁻¹b (solved with EJML); requires A positive definite. */
+    /** @return the minimiser x* = A⁻¹b (solved with EJML); requires A positive definite */
     public double[] minimizer() {
         requirePositiveDefinite("minimizer");
         DMatrixRMaj x = new DMatrixRMaj(n, 1);
@@ -172,7 +187,7 @@ public final class QuadraticForm implements Objective {
         return x.getData().clone();
     }
 
-    /** Largest stable constant learning rate for gradient descent, 2/L; requires L &gt; 0. */
+    /** @return the largest stable constant learning rate for gradient descent, 2/L; requires L &gt; 0 */
     public double stabilityLimit() {
         if (!(L() > 0)) {
             throw new IllegalStateException("stabilityLimit needs L = λmax > 0, got " + L());
@@ -180,16 +195,72 @@ public final class QuadraticForm implements Objective {
         return 2 / L();
     }
 
-    /** The best constant learning rate for gradient descent, 2/(L + μ); requires A positive definite. */
+    /** @return the best constant learning rate for gradient descent, 2/(L + μ); requires A positive definite */
     public double optimalLr() {
         requirePositiveDefinite("optimalLr");
         return 2 / (L() + mu());
     }
 
-    /** Per-step error contraction of gradient descent at {@link #optimalLr()}: (κ − 1)/(κ + 1). */
-    public double contractionFactor() {
+    /**
+     * @return (κ − 1)/(κ + 1): the error contraction per step at {@link #optimalLr()}, the smallest
+     *         {@link #spectralRadius(double)} any constant rate reaches; requires A positive definite
+     */
+    public double optimalContraction() {
         double kappa = conditionNumber();
         return (kappa - 1) / (kappa + 1);
+    }
+
+    /**
+     * 1 − ηλ_i for every eigen-direction: the factor by which one step multiplies the error along it
+     * ({@link Quadratic#contractionFactor(double)} of that direction).
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @return one factor per eigenvalue, in the order of {@link #eigenvalues()}
+     */
+    public double[] contractionFactors(double lr) {
+        Check.positive("lr", lr);
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = 1.0 - lr * eigenvalues[i];
+        }
+        return f;
+    }
+
+    /**
+     * max_i |1 − ηλ_i| = max(|1 − ημ|, |1 − ηL|): the worst-case factor by which one step shrinks the
+     * error (the spectral radius of I − ηA); below 1 exactly when η &lt; 2/L.
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @return the spectral radius of one step
+     */
+    public double spectralRadius(double lr) {
+        Check.positive("lr", lr);
+        return Math.max(Math.abs(1.0 - lr * mu()), Math.abs(1.0 - lr * L()));
+    }
+
+    /**
+     * The regime of the stiffest direction: ηL decides whether the run converges at all.
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @return {@link Regime#of(double, double)} of η and L
+     */
+    public Regime regime(double lr) {
+        return Regime.of(lr, L());
+    }
+
+    /**
+     * The regime of every eigen-direction.
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @return one regime per eigenvalue, in the order of {@link #eigenvalues()}
+     */
+    public Regime[] regimes(double lr) {
+        Check.positive("lr", lr);
+        Regime[] r = new Regime[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = Regime.of(lr, eigenvalues[i]);
+        }
+        return r;
     }
 
     private void requirePositiveDefinite(String what) {

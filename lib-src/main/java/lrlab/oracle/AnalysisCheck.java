@@ -1,12 +1,12 @@
 package lrlab.oracle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import lrlab.analysis.QuadraticStability;
-import lrlab.analysis.Regime;
+import lrlab.objective.Quadratic;
+import lrlab.objective.Regime;
 
 /**
  * Checks an oracle {@code analysis} block of plain gradient descent on a 1-D quadratic
- * L(w) = a/2 (w − w*)² against the library's own facts ({@link QuadraticStability}, {@link Regime}):
+ * L(w) = a/2 (w − w*)² against the library's own facts ({@link Quadratic}, {@link Regime}):
  * the curvature a ({@code a} or {@code curvature}), {@code stability_limit_lr} = 2/a,
  * {@code optimal_lr} = 1/a, {@code lr_times_a} = ηa, {@code contraction_factor} = 1 − ηa and
  * {@code regime} (decided exactly on the decimals of η and a). Every wrong or missing value is a
@@ -22,7 +22,7 @@ final class AnalysisCheck {
      * {@code a}, recording mismatches in {@code check}; returns the library's regime.
      */
     static Regime check(SeriesCheck check, JsonNode analysis, double lr, double a) {
-        QuadraticStability q = QuadraticStability.of(a);
+        Quadratic q = Quadratic.of(a);
         boolean curvatureGiven = false;
         for (String key : new String[] {"a", "curvature"}) {
             if (analysis.has(key)) {
@@ -35,7 +35,7 @@ final class AnalysisCheck {
         }
         compare(check, analysis, "stability_limit_lr", q.stabilityLimit());
         compare(check, analysis, "optimal_lr", q.optimalLr());
-        compare(check, analysis, "lr_times_a", q.lrTimesCurvature(lr));
+        compare(check, analysis, "lr_times_a", lr * a);
         compare(check, analysis, "contraction_factor", q.contractionFactor(lr));
         Regime regime = q.regime(lr);
         JsonNode expected = analysis.get("regime");
@@ -49,14 +49,14 @@ final class AnalysisCheck {
 
     /**
      * Compares the case's {@code diverges} flag, when present, with the regime: a run diverges exactly
-     * when the regime is {@link Regime#DIVERGENT}.
+     * when the regime is {@link Regime#DIVERGING}.
      */
     static void checkDiverges(SeriesCheck check, JsonNode c, Regime regime) {
         JsonNode flag = c.get("diverges");
         if (flag == null) {
             return;
         }
-        boolean implied = regime == Regime.DIVERGENT;
+        boolean implied = regime == Regime.DIVERGING;
         if (!flag.isBoolean()) {
             check.fail("diverges must be true or false, got " + flag);
         } else if (flag.asBoolean() != implied) {

@@ -3,12 +3,11 @@ package lrlab.oracle;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
-import lrlab.analysis.QuadraticStability;
-import lrlab.analysis.Regime;
 import lrlab.objective.LeastSquares;
 import lrlab.objective.Objective;
 import lrlab.objective.Quadratic;
 import lrlab.objective.QuadraticForm;
+import lrlab.objective.Regime;
 import lrlab.objective.Rosenbrock;
 import lrlab.optim.Optimizer;
 
@@ -20,7 +19,7 @@ import lrlab.optim.Optimizer;
  * {@code trace.loss}, {@code trace.grad} and {@code trace.params} under the case's tolerance. It also
  * checks the facts the case states about its objective (minimiser, eigenvalues, condition number,
  * 2/L, 2/(L + μ) or 2/a, 1/a) against the library's, and a case's {@code analysis} block (a, 2/a, 1/a, ηa, 1 − ηa, regime, and {@code diverges} against
- * the regime) against {@link QuadraticStability} and {@link Regime} (see {@link AnalysisCheck}).
+ * the regime) against {@link Quadratic} and {@link Regime} (see {@link AnalysisCheck}).
  */
 public final class OptimizerCaseRunner implements CaseRunner {
 
@@ -109,9 +108,8 @@ public final class OptimizerCaseRunner implements CaseRunner {
      */
     private static void checkObjectiveFacts(SeriesCheck check, JsonNode spec, Objective objective) {
         if (objective instanceof Quadratic q) {
-            QuadraticStability facts = QuadraticStability.of(q.curvature(), q.minimizer());
-            scalarFact(check, spec, "stability_limit_lr", facts.stabilityLimit());
-            scalarFact(check, spec, "optimal_lr", facts.optimalLr());
+            scalarFact(check, spec, "stability_limit_lr", q.stabilityLimit());
+            scalarFact(check, spec, "optimal_lr", q.optimalLr());
         } else if (objective instanceof QuadraticForm form) {
             vectorFact(check, spec, "minimizer", form.minimizer());
             vectorFact(check, spec, "eigenvalues", form.eigenvalues());
@@ -161,7 +159,7 @@ public final class OptimizerCaseRunner implements CaseRunner {
                     + got.length);
         }
         for (int i = 0; i < got.length; i++) {
-            check.compare(series + "[" + k + "]", i, got[i], exp[i]);
+            check.compare(series, k, i, got[i], exp[i]);
         }
     }
 

@@ -2,9 +2,9 @@ package lrlab.oracle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
-import lrlab.analysis.Regime;
 import lrlab.objective.Objective;
 import lrlab.objective.Quadratic;
+import lrlab.objective.Regime;
 import lrlab.objective.Sine;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;

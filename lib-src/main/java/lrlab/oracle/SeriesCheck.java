@@ -31,16 +31,18 @@ public final class SeriesCheck {
         return this;
     }
 
+    /**
+     * Checks element {@code element} of step {@code step} of a vector series (e.g. {@code grad}) under
+     * that series' tolerance, |got − exp| ≤ rtol·|exp| + atol[series]; a mismatch reads
+     * {@code series[step][element]: got x, expected y}.
+     */
+    public SeriesCheck compare(String series, int step, int element, double got, double expected) {
+        return check(series, series + "[" + step + "][" + element + "]", got, expected);
+    }
+
     /** Checks one element; {@code index} is only used to name a mismatch. */
     public SeriesCheck compare(String series, int index, double got, double expected) {
-        if (!Double.isNaN(got)) {
-            maxRelativeError = Math.max(maxRelativeError, Tolerance.relativeError(got, expected));
-        }
-        if (!tolerance.accepts(series, got, expected)) {
-            fail(String.format(java.util.Locale.ROOT, "%s[%d]: got %s, expected %s (rtol %.1e, atol %.1e)",
-                    series, index, got, expected, tolerance.rtol(), tolerance.atol(series)));
-        }
-        return this;
+        return check(series, series + "[" + index + "]", got, expected);
     }
 
     /**
@@ -48,12 +50,20 @@ public final class SeriesCheck {
      * |got − exp| ≤ rtol·|exp| + atol[name]; a mismatch reads {@code name: got x, expected y}.
      */
     public SeriesCheck compareScalar(String name, double got, double expected) {
+        return check(name, name, got, expected);
+    }
+
+    /**
+     * The one comparison: the tolerance is looked up under {@code series} (the name the case's
+     * {@code tolerance.atol} uses), the mismatch is reported under {@code label} (which may carry indices).
+     */
+    private SeriesCheck check(String series, String label, double got, double expected) {
         if (!Double.isNaN(got)) {
             maxRelativeError = Math.max(maxRelativeError, Tolerance.relativeError(got, expected));
         }
-        if (!tolerance.accepts(name, got, expected)) {
+        if (!tolerance.accepts(series, got, expected)) {
             fail(String.format(java.util.Locale.ROOT, "%s: got %s, expected %s (rtol %.1e, atol %.1e)",
-                    name, got, expected, tolerance.rtol(), tolerance.atol(name)));
+                    label, got, expected, tolerance.rtol(), tolerance.atol(series)));
         }
         return this;
     }

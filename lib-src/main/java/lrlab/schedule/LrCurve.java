@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * Table t = LrCurve.of(0.1, 100, opt -> Schedulers.cosineAnnealingLR(opt, 100));
  * Table all = LrCurve.compare(0.1, 100, Map.of(
  *         "step", opt -> Schedulers.stepLR(opt, 30, 0.1),
- *         "1cycle", opt -> Schedulers.oneCycleLR(opt, 0.1, 100)));   // long format, column "name"
+ *         "1cycle", opt -> Schedulers.oneCycleLR(opt, 0.1, 100)));   // long format, column "run"
  * }</pre>
  */
 public final class LrCurve {
@@ -35,7 +35,7 @@ public final class LrCurve {
         return build(null, baseLr, steps, schedule);
     }
 
-    /** As {@link #of}, with a first column {@code name} holding {@code name} on every row. */
+    /** As {@link #of}, with a first column {@code run} holding {@code name} on every row. */
     public static Table named(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
         if (name == null) {
             throw new IllegalArgumentException("name must not be null");
@@ -44,7 +44,7 @@ public final class LrCurve {
     }
 
     /**
-     * Several schedules in long format (columns name, step, lr[, momentum]), one block of rows per
+     * Several schedules in long format (columns run, step, lr[, momentum]), one block of rows per
      * entry in the map's iteration order (use a LinkedHashMap to fix it). The momentum column is
      * present when any schedule cycles momentum; the others then show the constant starting value.
      */
@@ -99,7 +99,7 @@ public final class LrCurve {
         }
         Table table = Table.create(name == null ? "lr curve" : name);
         if (name != null) {
-            StringColumn names = StringColumn.create("name", steps);
+            StringColumn names = StringColumn.create("run", steps);
             for (int t = 0; t < steps; t++) {
                 names.set(t, name);
             }

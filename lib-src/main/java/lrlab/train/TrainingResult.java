@@ -17,6 +17,15 @@ import tech.tablesaw.api.Table;
 public record TrainingResult(double[] params, Table history, Table steps, boolean diverged, long divergedStep,
                              int epochsCompleted) {
 
+    /**
+     * The result as a table, like every result of the library: the per-epoch {@link #history()}.
+     *
+     * @return one row per completed epoch: epoch, lr, train_loss, val_loss, val_accuracy
+     */
+    public Table table() {
+        return history;
+    }
+
     /** The last completed epoch's validation loss (NaN if none). */
     public double finalValLoss() {
         return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("val_loss").getDouble(history.rowCount() - 1);

@@ -64,7 +64,7 @@ public final class TuningResult {
     /**
      * The trials as a table (trial, lr, budget, loss), plus {@code spent} (cumulative budget),
      * {@code best_so_far} (running minimum of the loss, non-finite counted as +∞; for "best loss reached vs
-     * budget spent" charts) and {@code method} (for stacking several tuners' tables).
+     * budget spent" charts) and {@code run}, the tuner's {@link #method()} (for stacking several tuners' tables).
      */
     public Table table() {
         int n = trials.size();
@@ -96,6 +96,6 @@ public final class TuningResult {
                 DoubleColumn.create("loss", loss),
                 LongColumn.create("spent", spent),
                 DoubleColumn.create("best_so_far", bestSoFar),
-                StringColumn.create("method", m));
+                StringColumn.create("run", m));
     }
 }

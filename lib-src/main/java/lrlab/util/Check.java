@@ -1,5 +1,7 @@
 package lrlab.util;
 
+import java.util.function.Supplier;
+
 /**
  * Argument checks shared by the whole library. Every check returns its argument when it is accepted and
  * otherwise throws an {@link IllegalArgumentException} whose message names the argument, the accepted
@@ -17,6 +19,20 @@ package lrlab.util;
 public final class Check {
 
     private Check() {
+    }
+
+    /**
+     * A condition that no named check covers (a matrix is symmetric, the groups tile the parameters);
+     * the message, built only when the check fails, must name the argument, what is expected and what was
+     * given, in the style above.
+     *
+     * @param condition what must hold
+     * @param message the message of the exception when it does not
+     */
+    public static void that(boolean condition, Supplier<String> message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message.get());
+        }
     }
 
     /** A double as it appears in messages: {@link Double#toString(double)}, independent of the locale. */

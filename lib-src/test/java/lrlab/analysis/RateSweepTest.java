@@ -79,7 +79,7 @@ class RateSweepTest {
         assertTrue(r.diverged(1));
         var t = r.table();
         assertEquals(2, t.rowCount());
-        assertEquals("DIVERGENT", t.stringColumn("regime").get(1));
+        assertEquals("DIVERGING", t.stringColumn("regime").get(1));
         assertTrue(t.booleanColumn("diverged").get(1));
     }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lrlab.analysis.OvershootCriterion;
 import lrlab.analysis.RateSweep;
-import lrlab.analysis.Regime;
 import lrlab.objective.Quadratic;
+import lrlab.objective.Regime;
 import lrlab.objective.Sine;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;
@@ -53,7 +53,7 @@ class Lesson02FactsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.9, ZIG_ZAG", "1.05, DIVERGENT", "0.1, MONOTONE", "0.5, ONE_STEP"})
+    @CsvSource({"0.9, ZIG_ZAG", "1.05, DIVERGING", "0.1, MONOTONE", "0.5, ONE_STEP"})
     void seedZeroDistanceRuleNamesTheRegime(double lr, Regime expected) {
         assertEquals(expected, OvershootCriterion.around(2.0).regime(gd.steps(20).run(lr).ws()));
     }

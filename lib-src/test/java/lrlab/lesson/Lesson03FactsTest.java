@@ -4,10 +4,10 @@ import static lrlab.testutil.Tol.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lrlab.analysis.QuadraticStability;
 import lrlab.analysis.RateSweep;
-import lrlab.analysis.Regime;
+import lrlab.objective.Quadratic;
 import lrlab.objective.QuadraticForm;
+import lrlab.objective.Regime;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectory;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
 /** The facts notebook 03 (the mathematics of convergence) teaches. */
 class Lesson03FactsTest {
 
-    private final QuadraticStability q = QuadraticStability.of(4.0, 1.0);
+    private final Quadratic q = Quadratic.of(4.0, 1.0);
     private final QuadraticForm form = QuadraticForm.of(new double[][] {{5.5, 4.5}, {4.5, 5.5}});
 
     @Test
@@ -28,7 +28,7 @@ class Lesson03FactsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.1, MONOTONE", "0.25, ONE_STEP", "0.4, ZIG_ZAG", "0.5, OSCILLATING", "0.6, DIVERGENT"})
+    @CsvSource({"0.1, MONOTONE", "0.25, ONE_STEP", "0.4, ZIG_ZAG", "0.5, OSCILLATING", "0.6, DIVERGING"})
     void sweepFollowsTheErrorRecursionAndItsRegimes(double lr, Regime regime) {
         var result = RateSweep.onQuadratic(4.0, 1.0).from(3.0).steps(5).run(lr);
         assertClose(q.iterate(lr, 3.0, 5), result.finalW()[0], 1e-12, 1e-12, "w_5 at lr " + lr);

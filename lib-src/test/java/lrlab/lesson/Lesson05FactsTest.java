@@ -41,7 +41,7 @@ class Lesson05FactsTest {
                 .lr(BASE).epochs(EPOCHS).batchSize(8).seed(0);
         Table summary = ScheduledTraining.summary(race.compare(schedules).append(race.plateau("plateau", 0.5, 2)));
         for (int r = 0; r < summary.rowCount(); r++) {
-            finalLoss.put(summary.stringColumn("schedule").get(r), summary.doubleColumn("train_loss").get(r));
+            finalLoss.put(summary.stringColumn("run").get(r), summary.doubleColumn("train_loss").get(r));
         }
     }
 
@@ -61,10 +61,10 @@ class Lesson05FactsTest {
     @Test
     void curvesStartWhereTheFormulasSay() {
         Table curves = LrCurve.compare(BASE, EPOCHS, schedules);
-        Table warm = curves.where(curves.stringColumn("name").isEqualTo("warmup"));
+        Table warm = curves.where(curves.stringColumn("run").isEqualTo("warmup"));
         assertEquals(0.0, warm.doubleColumn("lr").get(0), 0.0);
         assertEquals(BASE, warm.doubleColumn("lr").get(5), 1e-12);
-        Table step = curves.where(curves.stringColumn("name").isEqualTo("step"));
+        Table step = curves.where(curves.stringColumn("run").isEqualTo("step"));
         assertEquals(BASE * 0.1, step.doubleColumn("lr").get(15), 1e-12);
     }
 }

@@ -36,7 +36,7 @@ class Lesson06FactsTest {
         TrainingResult run = DIABETES.apply(0.5);
         assertTrue(run.diverged(), "a non-finite loss stops the run");
         var d = LrDoctor.diagnose(run);
-        assertEquals(RunClass.DIVERGED, d.verdict());
+        assertEquals(RunClass.DIVERGING, d.verdict());
         assertEquals(0.1, d.suggestedLrFactor(), 0.0);
         assertEquals(RunClass.CONVERGED, LrDoctor.diagnose(DIABETES.apply(0.05)).verdict());
     }

@@ -21,7 +21,7 @@ class Lesson08FactsTest {
     }
 
     private static double loss(String variant, int batch) {
-        Table t = RUNS.where(RUNS.stringColumn("variant").isEqualTo(variant).and(RUNS.intColumn("batch").isEqualTo(batch)));
+        Table t = RUNS.where(RUNS.stringColumn("run").isEqualTo(variant).and(RUNS.intColumn("batch").isEqualTo(batch)));
         return t.doubleColumn("val_loss").get(0);
     }
 

@@ -48,7 +48,7 @@ class ObjectiveGradientTest {
         Tol.assertClose(new double[] {0, 1}, q.minimizer(), 0, 1e-14, "minimizer");
         Tol.assertClose(0.19185703303398255, q.stabilityLimit(), 1e-12, 0, "2/L");
         Tol.assertClose(0.18181818181818182, q.optimalLr(), 1e-12, 0, "2/(L+mu)");
-        Tol.assertClose(17.11145298497976 / 19.11145298497976, q.contractionFactor(), 1e-12, 0, "(k-1)/(k+1)");
+        Tol.assertClose(17.11145298497976 / 19.11145298497976, q.optimalContraction(), 1e-12, 0, "(k-1)/(k+1)");
     }
 
     @Test

@@ -35,9 +35,9 @@ class LrCurveTest {
         m.put("step", opt -> Schedulers.stepLR(opt, 30, 0.1));
         m.put("exp", opt -> Schedulers.exponentialLR(opt, 0.95));
         Table t = LrCurve.compare(0.1, 50, m);
-        assertEquals(List.of("name", "step", "lr"), t.columnNames());
+        assertEquals(List.of("run", "step", "lr"), t.columnNames());
         assertEquals(100, t.rowCount());
-        assertEquals("exp", t.stringColumn("name").get(50));
+        assertEquals("exp", t.stringColumn("run").get(50));
     }
 
     @Test

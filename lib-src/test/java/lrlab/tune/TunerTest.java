@@ -57,7 +57,7 @@ class TunerTest {
         TuningResult r = tuner.run(QUADRATIC);
         Table t = r.table();
         assertEquals(r.trials().size(), t.rowCount());
-        assertEquals(java.util.List.of("trial", "lr", "budget", "loss", "spent", "best_so_far", "method"), t.columnNames());
+        assertEquals(java.util.List.of("trial", "lr", "budget", "loss", "spent", "best_so_far", "run"), t.columnNames());
         assertEquals(1, t.intColumn("trial").get(0));
         Tol.assertClose(QUADRATIC.loss(t.doubleColumn("lr").get(0), t.intColumn("budget").get(0)),
                 t.doubleColumn("loss").get(0), 0, 0, name + " first loss");

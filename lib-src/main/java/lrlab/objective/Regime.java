@@ -1,4 +1,4 @@
-package lrlab.analysis;
+package lrlab.objective;
 
 import java.math.BigDecimal;
 import lrlab.util.Check;
@@ -14,8 +14,11 @@ import lrlab.util.Check;
  *   <li>{@link #ONE_STEP}: ηa = 1, the factor is 0, w_1 = w*;</li>
  *   <li>{@link #ZIG_ZAG}: 1 &lt; ηa &lt; 2, the factor is in (−1, 0), w jumps across w* and still converges;</li>
  *   <li>{@link #OSCILLATING}: ηa = 2, the factor is −1, w bounces between w_0 and 2w* − w_0 forever;</li>
- *   <li>{@link #DIVERGENT}: ηa &gt; 2, |factor| &gt; 1, the distance grows geometrically.</li>
+ *   <li>{@link #DIVERGING}: ηa &gt; 2, |factor| &gt; 1, the distance grows geometrically.</li>
  * </ul>
+ * These words are the library's one vocabulary for what a run does: a verdict of
+ * {@code lrlab.analysis.RunClass} and a step of {@code lrlab.analysis.OvershootCriterion} use the same word ({@code ZIG_ZAG}, {@code OSCILLATING},
+ * {@code DIVERGING}) for the same outcome.
  */
 public enum Regime {
     /** 0 &lt; ηa &lt; 1: monotone convergence. */
@@ -27,7 +30,7 @@ public enum Regime {
     /** ηa = 2: bounces between two points forever. */
     OSCILLATING("oscillation"),
     /** ηa &gt; 2: overshoots further every step and diverges. */
-    DIVERGENT("divergence");
+    DIVERGING("divergence");
 
     private final String oracleName;
 
@@ -41,10 +44,7 @@ public enum Regime {
      * @throws IllegalArgumentException if ηa is not finite or ≤ 0
      */
     public static Regime of(double lrTimesCurvature) {
-        if (!(lrTimesCurvature > 0) || !Double.isFinite(lrTimesCurvature)) {
-            throw new IllegalArgumentException(
-                    "lr*a must be finite and > 0, got " + lrTimesCurvature);
-        }
+        Check.positive("lr*a", lrTimesCurvature);
         return fromComparison(Double.compare(lrTimesCurvature, 1.0), Double.compare(lrTimesCurvature, 2.0));
     }
 
@@ -67,7 +67,7 @@ public enum Regime {
         if (vsOne == 0) return ONE_STEP;
         if (vsTwo < 0) return ZIG_ZAG;
         if (vsTwo == 0) return OSCILLATING;
-        return DIVERGENT;
+        return DIVERGING;
     }
 
     /** True for the regimes in which w_t → w*: monotone, one-step and zig-zag. */
@@ -77,7 +77,7 @@ public enum Regime {
 
     /** True when the iterate crosses the minimum at every step (ηa &gt; 1, factor 1 − ηa &lt; 0). */
     public boolean overshoots() {
-        return this == ZIG_ZAG || this == OSCILLATING || this == DIVERGENT;
+        return this == ZIG_ZAG || this == OSCILLATING || this == DIVERGING;
     }
 
     /** The name the oracle files use in {@code analysis.regime}, e.g. {@code "zig-zag-convergence"}. */
