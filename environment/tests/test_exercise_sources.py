@@ -44,10 +44,15 @@ def kind(cell) -> str:
 
 
 def test_the_course_has_its_exercises_in_course_order():
+    """File names carry the course order (the site and notebooks/README.md list them by it): 01, 02, ...
+    without gaps or repeats, with a letter for an exercise of an inserted chapter (02b for notebook 3b)."""
     names = [p.name for p in SOURCES]
     assert len(names) >= 8, names
-    numbers = sorted(int(n[:2]) for n in names)
-    assert numbers == list(range(1, len(names) + 1)), f"exercise numbers must run 01, 02, ... without gaps: {names}"
+    prefixes = [re.match(r"(\d\d)([a-z]?)_", n) for n in names]
+    assert all(prefixes), f"every exercise starts with its number, e.g. 07_ or 02b_: {names}"
+    assert len({m.group(0) for m in prefixes}) == len(names), f"two exercises share a number: {names}"
+    numbers = sorted({int(m.group(1)) for m in prefixes})
+    assert numbers == list(range(1, numbers[-1] + 1)), f"exercise numbers must run 01, 02, ... without gaps: {names}"
     assert not (ROOT / "environment" / "tools" / "grading_exercises.py").exists(), \
         "the notebooks are the sources: no program writes them"
 

@@ -26,7 +26,7 @@ NB3 = "03_warmup_step_decay.ipynb"
 # the later exercises (LR finder, SGD and Adam rates, batch-size scaling, momentum) are graded only for the
 # complete and the untouched student, to keep this test's kernels few: {assignment: (notebook, autograded points)}
 NEW = {"finder": ("05_lr_finder.ipynb", 6), "tuning": ("06_sgd_and_adam.ipynb", 6),
-       "batch_size": ("07_linear_scaling.ipynb", 6), "momentum": ("08_momentum_limit.ipynb", 6)}
+       "batch_size": ("07_linear_scaling.ipynb", 6), "momentum": ("02b_momentum_limit.ipynb", 6)}
 WORKBOOK = str(ENV / "workbook")
 
 
