@@ -495,10 +495,9 @@ def pending_manual(work: Path, job: Job, sid: str) -> list[tuple[str, float]]:
 
 
 def manual_note(pending: list[tuple[str, float]]) -> str:
-    points = sum(p for _, p in pending)
+    """'awaiting manual grading: derivation (2 points), not yet in the score'."""
     cells = ", ".join(f"{name} ({fmt(p)} {'point' if p == 1 else 'points'})" for name, p in pending)
-    return (f"awaiting manual grading: {cells}; the score counts the autograded points only, "
-            f"{fmt(points)} of max_score are to be graded by hand")
+    return f"awaiting manual grading: {cells}, not yet in the score"
 
 
 def cell_errors(nb) -> list[str]:
