@@ -94,6 +94,37 @@ public final class LrDoctor {
         return Table.create("spikes").addColumns(run, worst, last, epochs);
     }
 
+    /**
+     * When each loss was lowest: two rows (train, validation) for the run named {@code name}, with
+     * columns run, loss, best_epoch, best_loss, last_loss. A validation loss whose best epoch comes early
+     * and whose last value is well above it has stalled; the training row tells why.
+     */
+    public static Table bestEpochs(String name, TrainingResult run) {
+        lrlab.util.Check.nonBlank("name", name);
+        lrlab.util.Check.notNull("run", run);
+        StringColumn runs = StringColumn.create("run");
+        StringColumn loss = StringColumn.create("loss");
+        IntColumn bestEpoch = IntColumn.create("best_epoch");
+        DoubleColumn best = DoubleColumn.create("best_loss");
+        DoubleColumn last = DoubleColumn.create("last_loss");
+        Table h = run.history();
+        for (String column : new String[] {"train_loss", "val_loss"}) {
+            DoubleColumn values = h.doubleColumn(column);
+            int at = 0;
+            for (int i = 1; i < values.size(); i++) {
+                if (values.get(i) < values.get(at)) {
+                    at = i;
+                }
+            }
+            runs.append(name);
+            loss.append(column.equals("train_loss") ? "train" : "validation");
+            bestEpoch.append(h.intColumn("epoch").get(at));
+            best.append(values.get(at));
+            last.append(values.get(values.size() - 1));
+        }
+        return Table.create("best epochs").addColumns(runs, loss, bestEpoch, best, last);
+    }
+
     /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */
     public static Table curves(DoubleFunction<TrainingResult> train, double... lrs) {
         if (lrs.length == 0) {
