@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import json
 import os
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT
+from conftest import ENV, ROOT, WORKBOOK, run_verb, tree_hash
 
 sys.path.insert(0, str(ENV / "tools"))
 import grading  # noqa: E402
@@ -27,12 +26,6 @@ NB3 = "03_warmup_step_decay.ipynb"
 # complete and the untouched student, to keep this test's kernels few: {assignment: (notebook, autograded points)}
 NEW = {"finder": ("05_lr_finder.ipynb", 6), "tuning": ("06_sgd_and_adam.ipynb", 6),
        "batch_size": ("07_linear_scaling.ipynb", 6), "momentum": ("02b_momentum_limit.ipynb", 6)}
-WORKBOOK = str(ENV / "workbook")
-
-
-def tree_hash(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def gid(cell) -> str | None:
@@ -65,21 +58,6 @@ def with_cell(nb: dict, grade_id: str, text: str) -> dict:
         if gid(c) == grade_id:
             c["source"] = text
     return nb
-
-
-def run_verb(*args, timeout=600):
-    return subprocess.run([WORKBOOK, *args], capture_output=True, text=True, timeout=timeout)
-
-
-@pytest.fixture(scope="session")
-def released(tmp_path_factory):
-    before = tree_hash(COURSE)
-    out = tmp_path_factory.mktemp("assign")
-    r = run_verb("assign", "--out", str(out))
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert "nbgrader generate_assignment" in r.stdout, "assign prints the nbgrader command it runs"
-    assert tree_hash(COURSE) == before, "assign must not modify notebooks/exercises"
-    return out
 
 
 # student -> {assignment/notebook: notebook dict | bytes}

@@ -179,7 +179,7 @@ public final class LrFinder {
             }
         }
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count),
-                Arrays.copyOf(smoothed, count), stoppedEarly, iterations);
+                Arrays.copyOf(smoothed, count), stoppedEarly, iterations, Math.min(batchSize, n), n);
     }
 
     private static void shuffle(int[] a, SplittableRandom rng) {

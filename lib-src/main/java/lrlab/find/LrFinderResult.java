@@ -18,8 +18,13 @@ public final class LrFinderResult {
     private final boolean stoppedEarly;
     private final int from;
     private final int to;
+    private final int batchSize;
+    private final int rows;
 
-    LrFinderResult(double[] lrs, double[] losses, double[] smoothed, boolean stoppedEarly, int plannedIterations) {
+    LrFinderResult(double[] lrs, double[] losses, double[] smoothed, boolean stoppedEarly, int plannedIterations,
+                   int batchSize, int rows) {
+        this.batchSize = batchSize;
+        this.rows = rows;
         this.lrs = lrs;
         this.losses = losses;
         this.smoothed = smoothed;
@@ -42,6 +47,24 @@ public final class LrFinderResult {
     /** Iterations run. */
     public int iterations() {
         return lrs.length;
+    }
+
+    /** Rows per batch of every iteration (the finder draws full batches only). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Training rows seen by the test: iterations · batch size (a gradient is computed at every one). */
+    public long examplesSeen() {
+        return (long) lrs.length * batchSize;
+    }
+
+    /**
+     * The cost of the test in epochs: examples seen / training rows, e.g. 100 iterations of 32 rows on
+     * 1,438 rows are 2.2 epochs.
+     */
+    public double epochs() {
+        return (double) examplesSeen() / rows;
     }
 
     /** Rates tried, a copy. */

@@ -112,13 +112,32 @@ class LrFinderTest {
             s[i] = i < 4 ? 5 - 0.01 * i : i <= 12 ? 5 - 0.5 * (i - 4) : 1 + (i - 12) * (i - 12);
         }
         s[8] = 2.9; // steepest drop between i = 7 (3.5) and 8 → argmin of the slope is i = 7
-        LrFinderResult r = new LrFinderResult(lr, s.clone(), s, false, n);
+        LrFinderResult r = new LrFinderResult(lr, s.clone(), s, false, n, 32, 1000);
         // trimmed range: from n/10 = 2 to n − 5 = 15
         assertEquals(lr[7], r.steepest());
         assertEquals(lr[12] / 10, r.minimumOverTen());
         // longest decreasing subsequence in s[2..15): 2, 3, 5..12 (s[4] = 5 breaks it), lds = 10 ending at
         // local index 10: maxStart = 10 − 10 = 0, sections = 10/3, idx = 0 + 3 + 1 = 4 → lr[2 + 4]
         assertEquals(lr[6], r.valley());
+    }
+
+    @Test
+    void costCountsFullBatchesInEpochsOfTheTrainingRows() {
+        // diabetes has 442 rows: 50 iterations of 32 rows see 1,600 rows, 3.62 epochs
+        LrFinderResult r = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build())
+                .range(1e-6, 1e-5).iterations(50).run(new double[11]);
+        assertEquals(50, r.iterations());
+        assertEquals(32, r.batchSize());
+        assertEquals(1600, r.examplesSeen());
+        Tol.assertClose(1600.0 / 442, r.epochs(), 1e-12, "epochs = iterations · batch / rows");
+    }
+
+    @Test
+    void aBatchLargerThanTheDataCostsOneEpochPerIteration() {
+        LrFinderResult r = LrFinder.of(LinearRegression.of(DIABETES), Optimizers.sgd(0.1).build())
+                .range(1e-6, 1e-5).iterations(4).batchSize(1000).run(new double[11]);
+        assertEquals(442, r.batchSize());
+        Tol.assertClose(4.0, r.epochs(), 1e-12, "four full-batch iterations");
     }
 
     @Test
