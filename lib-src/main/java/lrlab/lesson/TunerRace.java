@@ -76,7 +76,7 @@ public final class TunerRace {
         if (seeds == null || seeds.length == 0) {
             throw new IllegalArgumentException("seeds must not be empty");
         }
-        Table out = Table.create("tuners over seeds").addColumns(StringColumn.create("run"), LongColumn.create("seed"),
+        Table out = Table.create("tuners over random streams").addColumns(StringColumn.create("run"), LongColumn.create("seed"),
                 IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
                 DoubleColumn.create("best_loss"));
         for (Map.Entry<String, LongFunction<Tuner>> e : tuners.entrySet()) {
