@@ -14,9 +14,10 @@ import tech.tablesaw.api.Table;
  * initialisation and, for each parameter j, report the mean gradient size mean|g_j|, the mean step
  * mean|Δθ_j| and the effective rate η_j = Σ_t|Δθ_{j,t}| / Σ_t|g_{j,t}|. Plain SGD gives η_j = η for every j;
  * AdaGrad gives η/(√(Σg²)+ε), RMSprop η/(√v+ε) and Adam (with momentum in the numerator)
- * roughly η/(√v̂+ε): parameters with small gradients get large effective rates. Under Adam and RMSprop every
- * parameter then moves by about η per step whatever the scale of its feature; under AdaGrad the sum Σg² only
- * grows, so with gradients of steady size its steps shrink like η/√t ({@link #stepSizes} shows it).
+ * roughly η/(√v̂+ε): parameters with small gradients get large effective rates. Under Adam and RMSprop a
+ * parameter then moves by at most about η per step whatever the scale of its feature (about η while its
+ * gradients agree); under AdaGrad the sum Σg² only grows, so with gradients of steady size its steps shrink
+ * like η/√t ({@link #stepSizes} shows it).
  */
 public final class EffectiveSteps {
 
