@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -128,10 +129,14 @@ def test_every_notebook_page_links_to_opening_it_in_jupyterlab(built_site):
 
 def test_exercise_pages_are_student_versions_only(built_site):
     release = TARGET / "nbgrader" / "release"
+    exercises = [e for e in built_site["manifest"]["pages"] if e["source"].startswith("exercises/")]
+    assert len(exercises) == len(list(release.glob("*/*.ipynb")))
     for entry in built_site["manifest"]["pages"]:
         assert "/source/" not in entry["source"] and not entry["source"].startswith("notebooks/exercises")
-        if entry["source"].startswith("exercises/"):
-            assert (release / entry["source"][len("exercises/"):]).is_file()
+    for entry in exercises:
+        assert entry["student_version"].startswith("nbgrader/release/")
+        assert (TARGET / entry["student_version"]).read_bytes() == (SITE.parent / "site-work" / "src" /
+                                                                    entry["source"]).read_bytes()
     for page in (SITE / "exercises").rglob("*.html") if (SITE / "exercises").is_dir() else []:
         text = page.read_text()
         assert not any(m in text for m in site_build.SOLUTION_MARKERS), page
@@ -217,45 +222,111 @@ def tiny_course(tmp_path_factory):
     root = tmp_path_factory.mktemp("tiny-course")
     (root / "environment").symlink_to(ENV)
     (root / "notebooks").mkdir()
-    (root / "notebooks" / "a.ipynb").write_text(tiny_notebook(("markdown", "# A"), ("code", "int a = 1 + 1;\na")))
-    (root / "notebooks" / "b.ipynb").write_text(tiny_notebook(("markdown", "# B"), ("code", "int b = 2;\nb")))
+    (root / "notebooks" / "01_a.ipynb").write_text(tiny_notebook(("markdown", "# A"), ("code", "int a = 1 + 1;\na")))
+    (root / "notebooks" / "02_b.ipynb").write_text(tiny_notebook(("markdown", "# B"), ("code", "int b = 2;\nb")))
     out = root / "out" / "site"
     first = build_tiny(root, out)
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-2000:]
-    assert "executing notebooks/a.ipynb" in first.stdout and "executing notebooks/b.ipynb" in first.stdout
+    assert "executing notebooks/01_a.ipynb" in first.stdout and "executing notebooks/02_b.ipynb" in first.stdout
     return root, out
 
 
-def build_tiny(root: Path, out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, LRLAB_TARGET=str(TARGET), JUPYTER_PATH=str(VENV / "share" / "jupyter"),
+def build_tiny(root: Path, out: Path, target: Path = TARGET) -> subprocess.CompletedProcess:
+    env = dict(os.environ, LRLAB_TARGET=str(target), JUPYTER_PATH=str(VENV / "share" / "jupyter"),
                JUPYTER_DATA_DIR=str(VENV / "share" / "jupyter"),
                PATH=f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
     return subprocess.run([sys.executable, str(ENV / "tools" / "site_build.py"), "--root", str(root),
-                           "--out", str(out)], capture_output=True, text=True, env=env, timeout=600)
+                           "--out", str(out)], capture_output=True, text=True, env=env, timeout=900)
+
+
+def executed_in(output: str) -> list[str]:
+    return re.findall(r"^site: executing (\S+) \.\.\.$", output, re.M)
+
+
+def test_a_tiny_rebuild_with_nothing_changed_executes_nothing(tiny_course):
+    root, out = tiny_course
+    proc = build_tiny(root, out)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "up to date" in proc.stdout and executed_in(proc.stdout) == []
 
 
 def test_changing_one_notebook_re_executes_only_that_one(tiny_course):
     root, out = tiny_course
-    nb = root / "notebooks" / "b.ipynb"
+    nb = root / "notebooks" / "02_b.ipynb"
     nb.write_text(tiny_notebook(("markdown", "# B, edited"), ("code", "int b = 3;\nb")))
     proc = build_tiny(root, out)
     assert proc.returncode == 0, proc.stdout[-3000:]
-    assert "cached    notebooks/a.ipynb" in proc.stdout, proc.stdout
-    assert "executing notebooks/b.ipynb" in proc.stdout and "executing notebooks/a.ipynb" not in proc.stdout
-    assert "B, edited" in (out / "notebooks" / "b.html").read_text()
+    assert "cached    notebooks/01_a.ipynb" in proc.stdout, proc.stdout
+    assert executed_in(proc.stdout) == ["notebooks/02_b.ipynb"], proc.stdout
+    assert "B, edited" in (out / "notebooks" / "02_b.html").read_text()
 
 
-def test_failing_notebook_fails_the_build_naming_it_and_its_cell_and_keeps_the_previous_site(tiny_course):
+def test_a_new_notebook_joins_the_table_of_contents_without_editing_it(tiny_course):
+    root, out = tiny_course
+    (root / "notebooks" / "03_added.ipynb").write_text(tiny_notebook(("markdown", "# Added"), ("code", "3")))
+    proc = build_tiny(root, out)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert executed_in(proc.stdout) == ["notebooks/03_added.ipynb"], proc.stdout
+    intro = (out / "intro.html").read_text()
+    toc = intro[intro.find('class="toctree-wrapper'):]
+    linked = re.findall(r'href="(notebooks/0[^"#]+\.html)"', toc)
+    assert list(dict.fromkeys(linked)) == ["notebooks/01_a.html", "notebooks/02_b.html", "notebooks/03_added.html"]
+    assert 'class="right-next"' in (out / "notebooks" / "02_b.html").read_text()
+
+
+@pytest.mark.parametrize("name, cells, expected", [
+    ("04_fails", [("markdown", "# C"), ("code", "int c = 1;"), ("code", 'throw new IllegalStateException("boom");')],
+     r"notebooks/04_fails\.ipynb failed to execute: cell 3\b.*boom"),
+    ("04_noisy", [("markdown", "# N"), ("code", 'System.err.println("noise on stderr");')],
+     r"notebooks/04_noisy\.ipynb failed to execute: cell 2 wrote to stderr: noise on stderr"),
+], ids=["error", "stderr"])
+def test_failing_notebook_fails_the_build_naming_it_and_its_cell_and_keeps_the_previous_site(tiny_course, name,
+                                                                                             cells, expected):
     root, out = tiny_course
     before = (out / site_build.MANIFEST).read_text()
-    (root / "notebooks" / "c.ipynb").write_text(tiny_notebook(
-        ("markdown", "# C"), ("code", "int c = 1;"), ("code", 'throw new IllegalStateException("boom");')))
-    proc = build_tiny(root, out)
-    assert proc.returncode == 1, proc.stdout[-3000:]
-    assert re.search(r"notebooks/c\.ipynb failed to execute: cell 3\b.*boom", proc.stdout), proc.stdout
-    assert (out / site_build.MANIFEST).read_text() == before
-    assert not (out / "notebooks" / "c.html").exists()
-    assert (out / "notebooks" / "b.html").is_file()
+    nb = root / "notebooks" / f"{name}.ipynb"
+    nb.write_text(tiny_notebook(*cells))
+    try:
+        proc = build_tiny(root, out)
+        assert proc.returncode == 1, proc.stdout[-3000:]
+        assert re.search(expected, proc.stdout), proc.stdout
+        assert (out / site_build.MANIFEST).read_text() == before
+        assert not (out / "notebooks" / f"{name}.html").exists()
+        assert (out / "notebooks" / "02_b.html").is_file()
+        again = build_tiny(root, out)         # a failure is not cached: the next build executes it again
+        assert executed_in(again.stdout) == [f"notebooks/{name}.ipynb"] and again.returncode == 1, again.stdout
+    finally:
+        nb.unlink()
+
+
+def test_a_notebook_outside_the_course_naming_is_refused_with_the_fix(tiny_course):
+    root, out = tiny_course
+    stray = root / "notebooks" / "scratch.ipynb"
+    stray.write_text(tiny_notebook(("code", "1")))
+    try:
+        proc = build_tiny(root, out)
+    finally:
+        stray.unlink()
+    assert proc.returncode == 1
+    assert "notebooks/scratch.ipynb is not named like a course notebook: name it NN_title.ipynb" in proc.stdout
+
+
+def test_a_new_library_build_clears_the_execution_cache(tiny_course, tmp_path):
+    root, out = tiny_course
+    target = tmp_path / "target"
+    (target / "lib").mkdir(parents=True)
+    for jar in (TARGET / "lib").glob("*.jar"):
+        (target / "lib" / jar.name).symlink_to(jar)
+    # another library build: the same jar with one more (empty) entry, so its bytes differ
+    import zipfile
+    shutil.copyfile(TARGET / "lrlab.jar", target / "lrlab.jar")
+    with zipfile.ZipFile(target / "lrlab.jar", "a") as jar:
+        jar.writestr("lrlab-test-marker.txt", "")
+    proc = build_tiny(root, out, target)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "library build changed" in proc.stdout and "clearing the execution cache" in proc.stdout
+    assert sorted(executed_in(proc.stdout)) == sorted(f"notebooks/{p.name}" for p in (root / "notebooks").glob("*.ipynb"))
+    assert json.loads((out / site_build.MANIFEST).read_text())["library"] == site_build.library_key(target)
 
 
 # ----------------------------------------------------------------------------------------- Binder

@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import tarfile
 import tempfile
 import uuid
@@ -117,10 +118,34 @@ def jobs_root() -> Path:
     """Where jobs are graded: TMPDIR/lrlab-jobs-<uid>, mode 0711. Not under Dask's local directory,
     which is 0700: the sandboxed kernel runs as an unprivileged user and bubblewrap must reach the
     job's seed folder through every parent to bind it."""
-    root = Path(tempfile.gettempdir()) / f"lrlab-jobs-{os.getuid()}"
-    root.mkdir(mode=0o711, exist_ok=True)
+    root = Path(tempfile.gettempdir()) / f"lrlab-jobs-{os.geteuid()}"
+    try:
+        root.mkdir(mode=0o711)
+    except FileExistsError:
+        pass
+    st = os.lstat(root)  # never a folder (or link) someone else made: it will hold submissions
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+        raise ClusterError(f"{root} exists and is not this user's folder: remove it on worker {worker_name()}")
     os.chmod(root, 0o711)
+    if not _swept:
+        sweep_jobs(root)
+        _swept.append(root)
     return root
+
+
+_swept: list = []
+
+
+def sweep_jobs(root: Path) -> None:
+    """Removes job folders left by worker processes that no longer run (killed mid-job, so their own
+    clean-up never ran): a job folder's name starts with the pid of the process grading it."""
+    import psutil
+    import time
+    for p in root.iterdir():
+        pid = p.name.split("-", 1)[0]
+        dead = not psutil.pid_exists(int(pid)) if pid.isdigit() else time.time() - p.lstat().st_mtime > 86400
+        if dead:
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def worker_name() -> str:
@@ -170,7 +195,7 @@ def run_job(payload: dict, bundle: bytes) -> dict:
     if payload["code"] != code_hash():
         raise ClusterError(f"worker {worker_name()}: " + worker_problems(payload["code"]))
     course = unpack_bundle(bundle, payload["bundle"], local_root() / "bundles")
-    base = jobs_root() / f"{payload['key']}-{uuid.uuid4().hex[:8]}"
+    base = jobs_root() / f"{os.getpid()}-{payload['key']}-{uuid.uuid4().hex[:8]}"
     try:
         base.mkdir(mode=0o711)  # traversable, not listable: the sandbox binds the seed folder below it
         os.chmod(base, 0o711)

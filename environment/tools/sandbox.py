@@ -313,6 +313,16 @@ def jvm_options(current: str, limits: Limits) -> str:
     return " ".join([f"-Xmx{limits.heap_mb}m", "-XX:-UsePerfData", *opts])
 
 
+def jvm_command(kernel_cmd: list[str], limits: Limits) -> list[str]:
+    """The kernel command with the sandbox's heap limit instead of its own. The project's kernelspec
+    starts the kernel JVM itself and names its options in argv (environment/tools/kernelspec.py);
+    JJava's own launcher JVM passes JJAVA_JVM_OPTS on to the kernel JVM instead (jvm_options)."""
+    if not kernel_cmd or os.path.basename(kernel_cmd[0]) != "java":
+        return list(kernel_cmd)
+    opts = [a for a in kernel_cmd[1:] if not a.startswith("-Xmx") and a != "-XX:-UsePerfData"]
+    return [kernel_cmd[0], f"-Xmx{limits.heap_mb}m", "-XX:-UsePerfData", *opts]
+
+
 # ------------------------------------------------------------------------------- kernel manager ---
 
 class _Tail:
@@ -355,6 +365,7 @@ class GradingKernelManager(AsyncKernelManager):
         limits = Limits(**g.get("limits", {}))
         outcome = OUTCOMES.setdefault(g.get("token", ""), {"reason": None, "peak_mb": 0.0, "stderr": ""})
         kw["stdin"], kw["stdout"], kw["stderr"] = subprocess.DEVNULL, subprocess.DEVNULL, subprocess.PIPE
+        kernel_cmd = jvm_command(kernel_cmd, limits)
         if not g.get("sandbox", True):
             env = dict(kw.get("env") or os.environ)
             env["JJAVA_JVM_OPTS"] = jvm_options(env.get("JJAVA_JVM_OPTS", ""), limits)

@@ -1,24 +1,25 @@
 """Builds the lrlab course site: every course notebook executed through the real Java kernel, rendered
 by Jupyter Book 1 (Sphinx + MyST-NB + sphinx-book-theme) into a self-contained static folder.
 
-Steps (one progress line each):
-  1. execute: notebooks/*.ipynb in file-name order, each through run_notebooks.run_one (the code of
-     `environment/workbook run`: fails on an error or stderr, names the cell). Executed copies are
-     cached in DIR-cache/ (target/site-cache/) under a key = sha256(notebook bytes + library build), the library
-     build being the bytes of target/lrlab.jar and target/lib/*.jar: an unchanged notebook is never
-     re-executed, a changed one (or a new library build) is. A clean copy that `workbook run` or the
-     notebook tests left in target/executed/ after the last library build is adopted instead.
-     Exercises: the student versions written by `environment/workbook assign` under
-     target/nbgrader/release/<assignment>/*.ipynb, shown as students get them (not executed; a page
-     carrying an nbgrader solution marker fails the build). Never the sources.
-  2. stage: a Jupyter Book source folder DIR-work/src (config from environment/book/, a generated
-     _toc.yml in course order, notebooks/README.md as the overview, the executed notebooks, local
-     plotly.js and MathJax in _assets/, which Sphinx copies to _static/). Files are only rewritten when their bytes change, so Sphinx rebuilds only what changed.
+Jupyter Book does the work it is designed for; this script prepares its inputs and checks its output:
+  1. stage: a Jupyter Book source folder DIR-work/src with the book's frame from environment/book/
+     (_config.yml, the glob table of contents _toc.yml, intro.md, the extension and its assets),
+     local plotly.js and MathJax in _assets/ (Sphinx copies them to _static/), notebooks/README.md and
+     the course notebooks notebooks/NN_*.ipynb as they are (no outputs), and the exercises in their
+     student form: the versions `environment/workbook assign` writes to target/nbgrader/release/ (a page
+     carrying an nbgrader solution marker fails the build), as exercises/<notebook>.ipynb. Files are
+     only rewritten when their bytes change, so Sphinx re-reads only what changed.
+  2. execution cache: Jupyter Book executes notebooks itself (`execute_notebooks: cache`), through the
+     real kernel, and keeps the executed copies in jupyter-cache (DIR-cache/), keyed by the notebook's
+     code. The cache is cleared when the library build (target/lrlab.jar, target/lib/*.jar) changes. A
+     copy that `workbook run` or the notebook tests executed after the last library build is added to
+     the cache first (jupyter-cache's own API), so those notebooks are not executed twice.
   3. render: `jupyter-book build` into DIR-work/_build/html (incremental; --all when the frame changed).
-  4. check + swap: the HTML is copied aside, checked for any http(s) script/style/font/image reference,
-     a manifest lrlab-site.json is written, and the copy replaces DIR in one rename. On any failure DIR
-     (the previous good site) is left as it was.
-If nothing changed since the site in DIR was built, the build stops after step 2: "up to date".
+  4. check + swap: every course notebook must have an executed copy in the cache without an error or
+     stderr output (else the build fails naming the notebook and the cell); the HTML is copied aside,
+     checked for any http(s) script/style/font/image reference, a manifest lrlab-site.json is written,
+     and the copy replaces DIR in one rename. On any failure DIR (the previous good site) stays as it was.
+If nothing changed since the site in DIR was built, the build stops after step 1: "up to date".
 
 usage: site_build.py --root ROOT [--out DIR] [--timeout SECONDS] [--lab-url URL]
 """
@@ -38,15 +39,16 @@ from pathlib import Path
 
 import yaml
 
-# run_notebooks (nbclient, nbformat) is imported only when a notebook must run: it takes seconds to
-# import, and a no-change rebuild should not pay for it
+# jupyter-cache and nbformat are imported only when something must be built: a no-change rebuild
+# should not pay for their import
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-# bump when the way notebooks are executed changes, to invalidate every cached executed copy
-EXEC_VERSION = "1"
 MANIFEST = "lrlab-site.json"
+LIBRARY_KEY_FILE = "lrlab-library.key"
 DEFAULT_LAB_URL = "http://127.0.0.1:8888"
 SOLUTION_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS")
+# the course is notebooks/NN_name.ipynb; the table of contents (environment/book/_toc.yml) globs them
+COURSE_NAME = re.compile(r"^[0-9][0-9A-Za-z_.-]*\.ipynb$")
 
 
 class BuildError(Exception):
@@ -60,8 +62,14 @@ def say(msg: str) -> None:
 # ---------------------------------------------------------------------------------------------- inputs
 
 def course_notebooks(root: Path) -> list[Path]:
-    """The course in order: notebooks/*.ipynb sorted by file name (01_..., 02_...)."""
-    return sorted(p for p in (root / "notebooks").glob("*.ipynb") if p.is_file())
+    """The course in order: notebooks/NN_name.ipynb sorted by file name; any other notebook there is an
+    error (the table of contents globs notebooks/[0-9]*, so it would silently be left out)."""
+    found = sorted(p for p in (root / "notebooks").glob("*.ipynb") if p.is_file())
+    stray = [p.name for p in found if not COURSE_NAME.match(p.name)]
+    if stray:
+        raise BuildError(f"notebooks/{stray[0]} is not named like a course notebook: name it NN_title.ipynb "
+                         f"(two digits give its place in the course, e.g. 10_{stray[0]})")
+    return found
 
 
 def release_notebooks(target: Path) -> list[Path]:
@@ -69,11 +77,9 @@ def release_notebooks(target: Path) -> list[Path]:
     release = target / "nbgrader" / "release"
     if not release.is_dir():
         return []
-    # in exercise order: by file name (01_..., 02_...) across assignments, then by assignment
+    # in exercise order: by file name (01_..., 02_...) across assignments
     return sorted((p for p in release.glob("*/*.ipynb") if p.is_file() and ".ipynb_checkpoints" not in p.parts),
                   key=lambda p: (p.name, p.parent.name))
-
-
 def ensure_releases(root: Path, target: Path) -> None:
     """Runs `environment/workbook assign` (the grade verb) when the student versions are missing or
     older than the exercise sources; nothing to do while there are no exercises."""
@@ -105,44 +111,110 @@ def library_key(target: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def sha(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part)
-        h.update(b"\0")
-    return h.hexdigest()[:20]
+def exercise_pages(releases: list[Path]) -> list[tuple[str, Path]]:
+    """exercises/<notebook>.ipynb for each student version (one folder, so the glob keeps their numbers'
+    order across assignments); two assignments with a notebook of the same name are an error."""
+    pages: dict[str, Path] = {}
+    for nb in releases:
+        rel = f"exercises/{nb.name}"
+        if rel in pages:
+            raise BuildError(f"two exercises are named {nb.name} ({pages[rel].parent.name} and {nb.parent.name}): "
+                             f"rename one of the sources under notebooks/exercises/source/")
+        pages[rel] = nb
+    return list(pages.items())
 
 
 # ------------------------------------------------------------------------------------------- execution
 
-def executed_copy(nb_path: Path, rel: str, lib: str, cache: Path, root: Path, timeout: int) -> Path:
-    """The executed copy of nb_path from the cache, executing it (and caching it) when missing."""
-    key = sha(nb_path.read_bytes(), lib.encode(), EXEC_VERSION.encode())
-    stem = rel.replace("/", "__")
-    cached = cache / f"{stem}.{key}.ipynb"
-    if cached.is_file():
-        say(f"cached    {rel}")
-        return cached
-    adopted = adoptable_run(nb_path, rel, root)
-    if adopted:
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob(f"{stem}.*.ipynb"):
-            old.unlink()
-        shutil.copyfile(adopted, cached)
-        say(f"reused    {rel}  (executed by `workbook run` / the notebook tests after the last library build)")
-        return cached
-    say(f"executing {rel} ...")
+def open_cache(path: Path, lib: str):
+    """Jupyter Book's execution cache (jupyter-cache), cleared when the library build changed."""
+    from jupyter_cache import get_cache
+    cache = get_cache(str(path))
+    key_file = path / LIBRARY_KEY_FILE
+    known = key_file.read_text().strip() if key_file.is_file() else None
+    if known != lib:
+        if (path / "global.db").exists():
+            say(f"library build changed ({known} -> {lib}): clearing the execution cache {path}")
+        cache.clear_cache()
+        cache = get_cache(str(path))
+        cache.list_cache_records()          # creates the folder and its database
+        key_file.write_text(lib + "\n")
+    return cache
+
+
+def read_notebook(path: Path):
+    import warnings
+    import nbformat
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # e.g. cells without ids in hand-written notebooks
+        return nbformat.read(path, as_version=4)
+
+
+def executed_notebook(cache, source: Path):
+    """The executed copy of source in the cache (matched by its code cells) and its cache record, or None."""
+    nb = read_notebook(source)
+    try:
+        record = cache.match_cache_notebook(nb)
+    except KeyError:
+        return None
+    return cache.merge_match_into_notebook(nb)[1], record
+
+
+def adopt(cache, source: Path, staged: Path, executed: Path) -> bool:
+    """Adds a clean copy that `workbook run` executed to the cache, under the staged notebook's code."""
+    from jupyter_cache.base import CacheBundleIn, NbValidityError
+    nb = read_notebook(source)
+    ran = read_notebook(executed)
+    for cell, done in zip(nb.cells, ran.cells):
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = done.get("outputs", []), done.get("execution_count")
+    try:
+        cache.cache_notebook_bundle(CacheBundleIn(nb, str(staged), data={"adopted_from": str(executed)}),
+                                    check_validity=True, overwrite=True)
+    except NbValidityError:
+        return False
+    return True
+
+
+def execution_failure(cache, staged: Path) -> str:
+    """Why Jupyter Book has no executed copy of staged (a timeout, a dead kernel, a kernel that did not
+    start): the last line of the traceback jupyter-cache recorded, with the cell where it happened (found
+    by its source among the notebook's cells). Errors inside cells are not here: they are kept in the
+    executed copy (allow_errors), and check_executed names them."""
     import run_notebooks
-    with tempfile.TemporaryDirectory(prefix="lrlab-site-exec-") as tmp:
-        outcome = run_notebooks.run_one(nb_path, Path(tmp), root, timeout)
-        if not outcome.ok:
-            raise BuildError(f"{rel} failed to execute: {outcome.message}")
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob(f"{stem}.*.ipynb"):  # one cached copy per notebook: drop stale ones
-            old.unlink()
-        shutil.copyfile(outcome.executed, cached)
-    say(f"executed  {rel}  {outcome.seconds:.1f} s")
-    return cached
+    try:
+        record = cache.get_project_record(str(staged))
+        text = record.traceback or ""
+    except KeyError:
+        text = ""
+    if not text:
+        return "it was not executed (see the jupyter-book log)"
+    last = text.strip().splitlines()[-1]
+    for kind, what in (("CellTimeoutError", "timed out"), ("DeadKernelError", "the kernel died")):
+        if kind in text:
+            return f"{what} ({run_notebooks.first_error_line(last)})"
+    m = re.search(r"the following cell:\n-+\n(.*?)\n-+\n", text, re.S)
+    if not m:
+        return run_notebooks.first_error_line(re.sub(r"\x1b\[[0-9;]*m", "", last))
+    cells = read_notebook(staged).cells
+    index = next((i for i, c in enumerate(cells, start=1)
+                  if c.cell_type == "code" and c.source.strip() == m.group(1).strip()), None)
+    return f"{f'cell {index}' if index else 'a cell'}: {run_notebooks.first_error_line(last)}"
+
+
+def check_executed(cache, rel: str, staged: Path) -> dict:
+    """The executed copy of a course notebook, which must exist and hold no error and no stderr output;
+    a copy that fails is dropped from the cache, so the next build executes the notebook again."""
+    import run_notebooks
+    found = executed_notebook(cache, staged)
+    if found is None:
+        raise BuildError(f"{rel} failed to execute: {execution_failure(cache, staged)}")
+    nb, record = found
+    problem = run_notebooks.error_problem(nb) or run_notebooks.stderr_problem(nb)
+    if problem:
+        cache.remove_cache(record.pk)
+        raise BuildError(f"{rel} failed to execute: {problem}")
+    return nb
 
 
 def adoptable_run(nb_path: Path, rel: str, root: Path) -> Path | None:
@@ -178,6 +250,8 @@ def adoptable_run(nb_path: Path, rel: str, root: Path) -> Path | None:
     return executed
 
 
+
+
 def check_student_form(path: Path, rel: str) -> None:
     text = path.read_text()
     for marker in SOLUTION_MARKERS:
@@ -186,9 +260,8 @@ def check_student_form(path: Path, rel: str) -> None:
                              f"(target/nbgrader/release) may be published, never sources or solutions")
 
 
-def count_outputs(nb_path: Path) -> dict:
+def count_outputs(nb: dict) -> dict:
     """Charts and sliders a rendered page must show (from the executed notebook's text/html outputs)."""
-    nb = json.loads(nb_path.read_text())
     charts = sliders = 0
     for cell in nb["cells"]:
         for out in cell.get("outputs", []):
@@ -227,18 +300,18 @@ def mathjax_skip(rel: Path) -> bool:
     return len(rel.parts) == 1 and rel.name != "tex-chtml.js"
 
 
-def lab_link(rel: str, lab_url: str) -> str:
-    """URL opening the notebook in JupyterLab.
+def lab_link(rel: str, lab_url: str, source: Path) -> str:
+    """URL opening the page's notebook in JupyterLab.
 
     A lab_url with "{path}" is a template that gets the repository path of the notebook
     (notebooks/01_x.ipynb), e.g. Binder: https://mybinder.org/v2/gh/OWNER/REPO/HEAD?urlpath=lab/tree/{path}.
     Otherwise lab_url is a JupyterLab started by `workbook lab`, whose root is notebooks/:
     notebooks/01_x.ipynb opens as {lab_url}/lab/tree/01_x.ipynb. Exercise pages point to the student
-    version under target/nbgrader/release/ ("{path}" form only; plain form: the exercise folder of lab).
+    version (source) under target/nbgrader/release/ ("{path}" form only; plain form: JupyterLab itself).
     """
     path = rel
     if rel.startswith("exercises/"):
-        path = "target/nbgrader/release/" + rel[len("exercises/"):]
+        path = f"target/nbgrader/release/{source.parent.name}/{source.name}"
     if "{path}" in lab_url:
         return lab_url.replace("{path}", path)
     if rel.startswith("notebooks/"):
@@ -248,7 +321,8 @@ def lab_link(rel: str, lab_url: str) -> str:
     return f"{lab_url.rstrip('/')}/lab"
 
 
-def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_url: str) -> None:
+def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_url: str, cache: Path,
+          timeout: int) -> None:
     book = env / "book"
     node = env / "node_modules"
     keep: set[Path] = set()
@@ -260,9 +334,12 @@ def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_u
     write_if_changed(src / "_assets" / "plotly.min.js", plotly.read_bytes())
     keep.add(src / "_assets" / "plotly.min.js")
 
+    # the book's configuration plus what only this build knows: the execution cache, the cell
+    # timeout, and each page's "Open in JupyterLab" link
     config = yaml.safe_load((book / "_config.yml").read_text())
+    config.setdefault("execute", {}).update({"cache": str(cache), "timeout": timeout})
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
-    sphinx_config["lrlab_lab_links"] = {rel[:-len(".ipynb")]: lab_link(rel, lab_url) for rel, _ in pages}
+    sphinx_config["lrlab_lab_links"] = {rel[:-len(".ipynb")]: lab_link(rel, lab_url, source) for rel, source in pages}
     sphinx_config["lrlab_lab_note"] = (f"at {lab_url.split('?')[0]}: start it with `environment/workbook lab`"
                                        if "{path}" not in lab_url else "")
     write_if_changed(src / "_config.yml", yaml.safe_dump(config, sort_keys=False).encode())
@@ -270,21 +347,11 @@ def stage(root: Path, env: Path, src: Path, pages: list[tuple[str, Path]], lab_u
 
     # notebooks/README.md (the course overview the notebooks link to) opens the course part
     readme = root / "notebooks" / "README.md"
-    chapters = [{"file": "notebooks/README"}] if readme.is_file() else []
     if readme.is_file():
         write_if_changed(src / "notebooks" / "README.md", readme.read_bytes())
-        keep.add(src / "notebooks" / "README.md")
-    chapters += [{"file": rel[:-len(".ipynb")]} for rel, _ in pages if rel.startswith("notebooks/")]
-    exercises = [{"file": rel[:-len(".ipynb")]} for rel, _ in pages if not rel.startswith("notebooks/")]
-    parts = [{"caption": "Course", "chapters": chapters}] if chapters else []
-    if exercises:
-        parts.append({"caption": "Exercises (student versions)", "chapters": exercises})
-    toc = {"format": "jb-book", "root": "intro"}
-    if parts:
-        toc["parts"] = parts
-    write_if_changed(src / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
-    keep.add(src / "_toc.yml")
-
+    else:
+        write_if_changed(src / "notebooks" / "README.md", b"# The course\n")
+    keep.add(src / "notebooks" / "README.md")
     for rel, path in pages:
         write_if_changed(src / rel, path.read_bytes())
         keep.add(src / rel)
@@ -303,14 +370,19 @@ def tree_hash(folder: Path, extra: str, skip: tuple[str, ...] = ()) -> str:
     return h.hexdigest()[:20]
 
 
+
 # ----------------------------------------------------------------------------------------------- render
 
 SPHINX_PROGRESS = re.compile(r"^(reading sources|writing output|copying static|dumping search|building \[)")
+# MyST-NB's log lines about execution, e.g. "/…/src/notebooks/01_x.ipynb: Executing notebook using local CWD"
+EXECUTING = re.compile(r"(?P<path>\S+?\.ipynb)(?::\d+)?: (?:INFO: |WARNING: )?(?P<what>Executing notebook failed|"
+                       r"Executed notebook in (?P<seconds>[0-9.]+) seconds|Executing notebook)")
 
 
-def render(root: Path, work: Path, src: Path, frame_stamp: str) -> Path:
-    """Runs Jupyter Book. Sphinx rebuilds incrementally by page, but it does not notice a change to
-    our extension, assets, config or toc: when any of those (the "frame") changed, rebuild all."""
+def render(root: Path, work: Path, src: Path, frame_stamp: str) -> tuple[Path, list[str]]:
+    """Runs Jupyter Book (which executes what its cache lacks); returns the HTML folder and the pages it
+    executed. Sphinx rebuilds incrementally by page, but it does not notice a change to our extension,
+    assets, config or toc: when any of those (the "frame") changed, rebuild all."""
     jb = Path(sys.executable).parent / "jupyter-book"
     log_path = work / "jupyter-book.log"
     cmd = [str(jb), "build", str(src), "--path-output", str(work), "--builder", "html"]
@@ -319,16 +391,25 @@ def render(root: Path, work: Path, src: Path, frame_stamp: str) -> Path:
         cmd.append("--all")
         frame_file.unlink(missing_ok=True)
     env = dict(os.environ, PYTHONWARNINGS="ignore", NO_COLOR="1")
+    executed: list[str] = []
     with log_path.open("w") as log:
         proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                 env=env)
-        warnings = []
         for line in proc.stdout:
             log.write(line)
             text = re.sub(r"\x1b\[[0-9;]*m", "", line).strip()
-            if "WARNING" in text or "ERROR" in text:
-                warnings.append(text)
-                say(f"  sphinx: {text}")
+            m = EXECUTING.search(text)
+            if m:
+                rel = Path(m.group("path")).resolve().relative_to(src.resolve()).as_posix()
+                if m.group("what") == "Executing notebook":
+                    say(f"executing {rel} ...")
+                    executed.append(rel)
+                elif m.group("seconds"):
+                    say(f"executed  {rel}  {float(m.group('seconds')):.1f} s")
+                else:
+                    say(f"FAILED    {rel}")
+            elif "WARNING" in text or "ERROR" in text:
+                say(f"  sphinx: {text[:300]}")
             elif SPHINX_PROGRESS.match(text) and ("%]" not in text or "100%]" in text):
                 say(f"  sphinx: {text[:100]}")
         code = proc.wait()
@@ -339,7 +420,7 @@ def render(root: Path, work: Path, src: Path, frame_stamp: str) -> Path:
     if not (html / "index.html").is_file():
         raise BuildError(f"jupyter-book build wrote no {html}/index.html (log {log_path})")
     frame_file.write_text(frame_stamp)
-    return html
+    return html, executed
 
 
 # ----------------------------------------------------------------------------------------------- checks
@@ -391,38 +472,29 @@ def swap_into_place(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+
 def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
     start = time.monotonic()
     env = root / "environment"
     target = Path(os.environ.get("LRLAB_TARGET", root / "target"))
-    # beside DIR: its Sphinx work folder (incremental builds) and its cache of executed notebooks
+    # beside DIR: Jupyter Book's work folder (incremental builds) and its execution cache
     work = out.parent / f"{out.name}-work"
     src = work / "src"
-    cache = out.parent / f"{out.name}-cache"
+    cache_dir = out.parent / f"{out.name}-cache"
 
     lib = library_key(target)
     course = course_notebooks(root)
-    ensure_releases(root, target)
-    releases = release_notebooks(target)
-    say(f"{len(course)} course notebooks, {len(releases)} exercise pages (student versions), library {lib}")
     if not course:
         raise BuildError(f"no notebooks in {root / 'notebooks'}")
-
-    pages: list[tuple[str, Path]] = []
-    counts: dict[str, dict] = {}
-    for nb in course:
-        rel = nb.relative_to(root).as_posix()
-        executed = executed_copy(nb, rel, lib, cache, root, timeout)
-        pages.append((rel, executed))
-        counts[rel] = count_outputs(executed)
-    for nb in releases:
-        rel = "exercises/" + nb.relative_to(target / "nbgrader" / "release").as_posix()
+    ensure_releases(root, target)
+    exercises = exercise_pages(release_notebooks(target))
+    say(f"{len(course)} course notebooks, {len(exercises)} exercise pages (student versions), library {lib}")
+    for rel, nb in exercises:
         check_student_form(nb, rel)
-        pages.append((rel, nb))
-        counts[rel] = count_outputs(nb)
+    pages = [(nb.relative_to(root).as_posix(), nb) for nb in course] + exercises
 
-    stage(root, env, src, pages, lab_url)
-    stamp = tree_hash(src, json.dumps([lab_url, EXEC_VERSION]) + Path(__file__).read_text())
+    stage(root, env, src, pages, lab_url, cache_dir, timeout)
+    stamp = tree_hash(src, json.dumps([lab_url, lib]) + Path(__file__).read_text())
     manifest_path = out / MANIFEST
     if manifest_path.is_file():
         try:
@@ -432,10 +504,28 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
         except ValueError:
             pass
 
-    n_pages = len(pages) + 1 + (root / "notebooks" / "README.md").is_file()
+    # what the execution cache already holds; a notebook it lacks is re-read by Sphinx (touched), so
+    # that Jupyter Book executes it, unless `workbook run` left a clean execution of it to adopt
+    cache = open_cache(cache_dir, lib)
+    for rel, source in pages:
+        if not rel.startswith("notebooks/"):
+            continue
+        staged = src / rel
+        if executed_notebook(cache, staged) is not None:
+            say(f"cached    {rel}")
+            continue
+        ran = adoptable_run(source, rel, root)
+        if ran and adopt(cache, source, staged, ran):
+            say(f"reused    {rel}  (executed by `workbook run` / the notebook tests after the last library build)")
+        os.utime(staged)
+
+    n_pages = len(pages) + 2
     say(f"rendering {n_pages} pages with Jupyter Book ...")
     frame = tree_hash(src, Path(__file__).read_text(), skip=("notebooks", "exercises"))
-    html = render(root, work, src, frame)
+    html, _ = render(root, work, src, frame)
+
+    counts = {rel: count_outputs(check_executed(cache, rel, src / rel) if rel.startswith("notebooks/")
+                                 else read_notebook(source)) for rel, source in pages}
 
     out.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -449,8 +539,10 @@ def build(root: Path, out: Path, timeout: int, lab_url: str) -> int:
         manifest = {
             "stamp": stamp,
             "library": lib,
-            "pages": [{"page": rel[:-len(".ipynb")] + ".html", "source": rel, **counts[rel]} for rel, _ in pages],
-            "other_pages": ["notebooks/README.html"] if (root / "notebooks" / "README.md").is_file() else [],
+            "pages": [{"page": rel[:-len(".ipynb")] + ".html", "source": rel, **counts[rel],
+                       **({"student_version": source.relative_to(target).as_posix()} if rel.startswith("exercises/")
+                          else {})} for rel, source in pages],
+            "other_pages": ["notebooks/README.html"],
         }
         (new / MANIFEST).write_text(json.dumps(manifest, indent=1))
         (new / ".nojekyll").write_text("")

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
 import lrlab.display.Show;
 import lrlab.util.Check;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.api.LinePlot;
 import tech.tablesaw.plotly.api.ScatterPlot;
@@ -47,6 +49,44 @@ public final class Plots {
         requireColumns(table, x, y, group);
         return PlotlyFigure.from(ScatterPlot.create(title, table, x, y, group))
                 .axisTitle("xaxis", x).axisTitle("yaxis", y);
+    }
+
+    /**
+     * Several numeric columns of one table against {@code x}, one line per column, named after it (a wide
+     * table drawn without reshaping it first).
+     *
+     * @param title chart title
+     * @param table the data (not modified)
+     * @param x the column on the x axis
+     * @param ys the columns drawn against it, at least one
+     */
+    public static PlotlyFigure columns(String title, Table table, String x, String... ys) {
+        if (ys == null || ys.length == 0) {
+            throw new IllegalArgumentException("columns needs at least one y column");
+        }
+        String[] names = new String[ys.length + 1];
+        names[0] = x;
+        System.arraycopy(ys, 0, names, 1, ys.length);
+        requireColumns(table, names);
+        for (String y : ys) {
+            if (!(table.column(y) instanceof NumericColumn)) {
+                throw new IllegalArgumentException("column '" + y + "' must be numeric to be plotted");
+            }
+        }
+        DoubleColumn xs = DoubleColumn.create(x);
+        DoubleColumn values = DoubleColumn.create("value");
+        StringColumn series = StringColumn.create("series");
+        for (String y : ys) {
+            NumericColumn<?> col = (NumericColumn<?>) table.column(y);
+            NumericColumn<?> xcol = (NumericColumn<?>) table.column(x);
+            for (int i = 0; i < table.rowCount(); i++) {
+                xs.append(xcol.getDouble(i));
+                values.append(col.getDouble(i));
+                series.append(y);
+            }
+        }
+        Table longForm = Table.create(table.name()).addColumns(xs, values, series);
+        return lines(title, longForm, x, "value", "series").axisTitle("yaxis", String.join(", ", ys));
     }
 
     /** Loss against step, one line per run, on a log axis (a trajectory table). */

@@ -20,9 +20,9 @@ import tech.tablesaw.api.Table;
 /**
  * Notebook 05b's runs: mini-batch SGD on a linear regression whose least-squares minimum L* is known,
  * with the full training loss recorded after the steps, so the excess L(θ_t) − L* shows the noise floor
- * of a constant rate and what decaying schedules do to it. Batches are drawn with replacement (the
- * textbook noise model, see {@link Trainer#sampleWithReplacement}); every run starts from the same
- * initialisation and draws the same batches.
+ * of a constant rate and what decaying schedules do to it. Batches are drawn with replacement unless
+ * told otherwise (the textbook noise model, see {@link Trainer#sampleWithReplacement}); every run starts
+ * from the same initialisation and draws the same batches.
  *
  * <p>Tables are long: run, step, epoch, lr, loss, excess; one row every {@link #recordEvery} steps.
  */
@@ -35,6 +35,7 @@ public final class NoisyTraining {
     private int epochs = 40;
     private int every = 8;
     private long seed = 0;
+    private boolean withReplacement = true;
 
     private NoisyTraining(LinearRegression model) {
         this.model = model;
@@ -69,6 +70,15 @@ public final class NoisyTraining {
     /** Seed of the initialisation and of the batches (default 0), the same for every run. */
     public NoisyTraining seed(long seed) {
         this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Batches drawn with replacement (default true, the model behind the floor's formula) or, with false,
+     * torch's reshuffled epochs, which visit every row once per epoch and cancel part of the noise.
+     */
+    public NoisyTraining withReplacement(boolean withReplacement) {
+        this.withReplacement = withReplacement;
         return this;
     }
 
@@ -190,7 +200,7 @@ public final class NoisyTraining {
         int[] currentEpoch = {1};
         double[] lrUsed = {opt.lr()};
         Trainer trainer = Trainer.of(model, opt).batchSize(batchSize).epochs(epochs).seed(seed)
-                .sampleWithReplacement(true)
+                .sampleWithReplacement(withReplacement)
                 .afterStep(s -> {
                     double l = model.value(params);
                     epochSum[0] += l;
