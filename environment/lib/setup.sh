@@ -22,7 +22,7 @@ stamp_set() { printf '%s' "$2" >"$LRLAB_STATE/$1"; }
 
 check_prerequisites() {
   local missing=()
-  if ! command -v java >/dev/null; then
+  if ! command -v java >/dev/null || ! command -v javac >/dev/null || ! command -v jar >/dev/null; then
     missing+=("Java 17+ (Debian: apt-get install openjdk-17-jdk-headless)")
   else
     local jv; jv=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
@@ -69,10 +69,65 @@ kernel_classpath() {
   printf '%s' "$cp"
 }
 
+# what the kernel's jar and archive are built for, for their stamps: the java on PATH, where it
+# really lives, its exact build, and JJava's jar
+kernel_platform() {
+  local java; java=$(command -v java)
+  printf '%s %s\n' "$java" "$(readlink -f "$java")"
+  "$java" -version 2>&1
+  sha256sum "$1/jjava.jar"
+}
+
+# JJava runs through our own main (environment/kernel/KernelMain.java: one JVM, exits on shutdown)
+# with one JJava extension (DeferredIndexing.java); their jar lives beside jjava.jar in the venv's
+# kernel folder
+ensure_kernel_launcher() {
+  local dir="$1" jar="$1/lrlab-kernel.jar" want classes
+  want=$({ inputs_hash environment/kernel; printf '%s\n' "$2"; } | sha256sum | cut -c1-16)
+  if stamp_ok kernel-launcher "$want" && [ -f "$jar" ]; then return; fi
+  rm -f "$LRLAB_STATE/kernel-launcher"
+  classes=$(mktemp -d)
+  javac --release 17 -nowarn -cp "$dir/jjava.jar" -d "$classes" "$LRLAB_ENV"/kernel/*.java >"$LRLAB_STATE/kernel-launcher.log" 2>&1 \
+    && jar --create --file "$jar.tmp" -C "$classes" . -C "$LRLAB_ENV/kernel" META-INF >>"$LRLAB_STATE/kernel-launcher.log" 2>&1 \
+    || { rm -rf "$classes"; cat "$LRLAB_STATE/kernel-launcher.log" >&2; die "the kernel's main class did not build (log above)"; }
+  rm -rf "$classes"
+  mv -f "$jar.tmp" "$jar"
+  stamp_set kernel-launcher "$want"
+}
+
+# The kernel JVM's class-data-sharing archive (the classes of JJava, JShell and javac, and those of
+# the library that the training run loads, parsed and verified once): recorded by one training run of
+# the kernel. Redone when the JDK, jjava.jar, the launcher jar (the JVM checks size and time of both),
+# the library's jars or the recording code change. A failure costs speed, not function: the kernel
+# then starts without it and the next set-up tries again.
+ensure_kernel_archive() {
+  local dir="$1" jsa="$1/lrlab-kernel.jsa" want training
+  training=$(cd "$LRLAB_ROOT" && ls notebooks/*.ipynb | head -n 1)
+  want=$({ { printf '%s\n' "$dir/lrlab-kernel.jar" "$dir/jjava.jar"; kernel_classpath | tr ':' '\n'; } \
+             | xargs -d '\n' stat -c '%n %s %Y'
+           printf '%s\n' "$2"; inputs_hash environment/tools/kernelspec.py "$training"; } | sha256sum | cut -c1-16)
+  if stamp_ok kernel-archive "$want" && [ -f "$jsa" ]; then return 0; fi
+  rm -f "$LRLAB_STATE/kernel-archive"
+  say "recording the Java kernel's class-data-sharing archive (one kernel run on $training) ..."
+  if "$LRLAB_VENV/bin/python" "$LRLAB_ENV/tools/kernelspec.py" archive "$dir" --classpath "$(kernel_classpath)" \
+       --launcher "$dir/lrlab-kernel.jar" --java "$(command -v java)" --out "$jsa" \
+       --training "$LRLAB_ROOT/$training" >"$LRLAB_STATE/kernel-archive.log" 2>&1; then
+    stamp_set kernel-archive "$want"
+  else
+    rm -f "$jsa"
+    say "warning: no class-data-sharing archive for the kernel (log: environment/.state/kernel-archive.log); kernels start without it, a little slower"
+  fi
+}
+
 ensure_kernel() {
-  local dir="$LRLAB_VENV/share/jupyter/kernels/java"
+  local dir="$LRLAB_VENV/share/jupyter/kernels/java" archive=() platform
   [ -f "$dir/jjava.jar" ] || die "the JJava kernel is not in the venv ($dir); delete environment/.state/venv and rerun"
-  "$LRLAB_VENV/bin/python" "$LRLAB_ENV/tools/kernelspec.py" "$dir" "$(kernel_classpath)"
+  platform=$(kernel_platform "$dir")
+  ensure_kernel_launcher "$dir" "$platform"
+  ensure_kernel_archive "$dir" "$platform"
+  if [ -f "$dir/lrlab-kernel.jsa" ]; then archive=(--archive "$dir/lrlab-kernel.jsa"); fi
+  "$LRLAB_VENV/bin/python" "$LRLAB_ENV/tools/kernelspec.py" install "$dir" --classpath "$(kernel_classpath)" \
+    --launcher "$dir/lrlab-kernel.jar" --java "$(command -v java)" ${archive[@]+"${archive[@]}"}
   # classrooms are often offline: JupyterLab must not ask to fetch news or check for updates;
   # "defer" windowing renders every cell's output (charts below the fold too) once the page is idle
   local overrides="$LRLAB_VENV/share/jupyter/lab/settings/overrides.json"
@@ -112,6 +167,19 @@ ensure_chromium() {
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >"$LRLAB_STATE/apt.log" 2>&1 \
     || { tail -20 "$LRLAB_STATE/apt.log" >&2; die "apt-get install chromium failed (log above)"; }
+}
+
+# bubblewrap: the sandbox every graded notebook's kernel runs in (grade, test). Not fatal here: without it
+# `grade` stops with a message naming the fix, unless it is told --no-sandbox.
+ensure_bubblewrap() {
+  command -v bwrap >/dev/null && return
+  say "installing Debian's bubblewrap (the sandbox students' code is graded in) ..."
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq bubblewrap; } \
+      >"$LRLAB_STATE/apt-bubblewrap.log" 2>&1; then
+    tail -5 "$LRLAB_STATE/apt-bubblewrap.log" >&2
+    say "could not install bubblewrap (log above): install it with 'sudo apt-get install bubblewrap'"
+  fi
 }
 
 # everything the notebooks need; the browser only for verbs that drive it

@@ -2,7 +2,9 @@
 real Java kernel (the same code as `environment/workbook run`)."""
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,3 +30,29 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def target() -> Path:
     return TARGET
+
+
+WORKBOOK = str(ENV / "workbook")
+EXERCISES = ROOT / "notebooks" / "exercises"
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    """relative path -> sha256 of every file under folder."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_verb(*args, timeout=600, env=None):
+    return subprocess.run([WORKBOOK, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+@pytest.fixture(scope="session")
+def released(tmp_path_factory):
+    """`environment/workbook assign` into a fresh folder (the grading tests' student versions)."""
+    before = tree_hash(EXERCISES)
+    out = tmp_path_factory.mktemp("assign")
+    r = run_verb("assign", "--out", str(out))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "nbgrader generate_assignment" in r.stdout, "assign prints the nbgrader command it runs"
+    assert tree_hash(EXERCISES) == before, "assign must not modify notebooks/exercises"
+    return out

@@ -60,6 +60,24 @@ def execute_class():
     return _EXECUTE[0]
 
 
+def _keep_execution_env() -> None:
+    """nbgrader 0.9.6's utils.setenv sets NBGRADER_EXECUTION around each execution and then deletes it
+    (it saves the variable named by the value, always unset); two threads grading at once delete it twice
+    (KeyError). This process only autogrades: the variable stays set and setenv only sets."""
+    import contextlib
+    import nbgrader.utils
+
+    @contextlib.contextmanager
+    def setenv(**kwargs):
+        os.environ.update(kwargs)
+        yield
+
+    with _lock:
+        if getattr(nbgrader.utils.setenv, "__name__", "") != "setenv_kept":
+            setenv.__name__ = "setenv_kept"
+            nbgrader.utils.setenv = setenv
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -83,9 +101,7 @@ def autograde(work: Path, assignment: str, student: str, notebook_id: str, gradi
                                         SaveAutoGrades)
     from traitlets.config.loader import PyFileConfigLoader
 
-    # nbgrader's utils.setenv sets and then deletes NBGRADER_EXECUTION around each execution; with several
-    # threads the deletes race (KeyError). Set once, the restore leaves it set.
-    os.environ.setdefault("NBGRADER_EXECUTION", "autograde")
+    _keep_execution_env()
     warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy's autoflush notes from nbgrader's api
     cfg = PyFileConfigLoader("nbgrader_config.py", path=str(work)).load_config()
     cfg.CourseDirectory.root = str(work)

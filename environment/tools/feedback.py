@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import threading
 from pathlib import Path
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -136,20 +137,26 @@ def hide_tests(nb, release_nb, hidden: list[str], results: list[tuple[str, float
                 o["traceback"] = [scrub(t, hidden) for t in o.get("traceback", [])]
 
 
+_LOCAL = threading.local()
+
+
 def render(nb, resources: dict) -> str:
     """nbgrader's feedback page (its template and CSS) for an autograded notebook whose grades are in
-    resources['nbgrader'] (GetGrades has been applied)."""
-    import nbgrader
-    from nbconvert.exporters import HTMLExporter
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from traitlets.config import Config
-    base = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
-    c = Config()
-    c.HTMLExporter.template_name = "feedback"
-    c.HTMLExporter.extra_template_basedirs = [str(base / "templates")]
-    c.HTMLExporter.extra_template_paths = [str(base / "static" / "node_modules" / "bootstrap" / "dist" / "css")]
-    exporter = HTMLExporter(config=c)
-    exporter.register_preprocessor(CSSHTMLHeaderPreprocessor, enabled=True)
+    resources['nbgrader'] (GetGrades has been applied). One exporter per thread, made once."""
+    exporter = getattr(_LOCAL, "exporter", None)
+    if exporter is None:
+        import nbgrader
+        from nbconvert.exporters import HTMLExporter
+        from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+        from traitlets.config import Config
+        base = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
+        c = Config()
+        c.HTMLExporter.template_name = "feedback"
+        c.HTMLExporter.extra_template_basedirs = [str(base / "templates")]
+        c.HTMLExporter.extra_template_paths = [str(base / "static" / "node_modules" / "bootstrap" / "dist" / "css")]
+        exporter = HTMLExporter(config=c)
+        exporter.register_preprocessor(CSSHTMLHeaderPreprocessor, enabled=True)
+        _LOCAL.exporter = exporter
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 

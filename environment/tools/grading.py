@@ -1,20 +1,26 @@
-"""nbgrader, hardened: generate student versions and autograde a class of Java notebooks.
+"""nbgrader, hardened: generate student versions and autograde a class of Java notebooks safely.
 
-Thin wrappers over the nbgrader commands (each command is printed before it runs):
-
-  assign(out)                 copy of the course dir into OUT, `nbgrader generate_assignment` per
-                              assignment -> OUT/release/<assignment>/<notebook>.ipynb
-  grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own
-                              -> OUT/grades.csv, OUT/feedback/<student>/<assignment>/<notebook>.html
+  assign(out)                 copy of the course dir into OUT, `nbgrader generate_assignment` (printed
+                              before it runs) -> OUT/release/<assignment>/<notebook>.ipynb
+  grade(submitted, out)       every file under SUBMITTED/<student>/<assignment>/ is graded on its own,
+                              as a job on a Dask cluster (grading_cluster.py: a local one sized to
+                              the machine, or an existing one by address)
+                              -> OUT/grades.csv, OUT/cells.csv (one row per graded test cell),
+                                 OUT/feedback/<student>/<assignment>/<notebook>.html,
+                                 OUT/report.html and OUT/gradebook_lms.csv (grading_report.py)
+  grade_one(job, ...) -> Row  one notebook, self-contained (what a job runs on its worker)
 
 What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone goes wrong):
-  * one nbgrader process (and so one kernel) per submitted notebook, in its own scratch course with
-    a copy of the gradebook: a kernel killed by System.exit/Runtime.halt, a runaway loop or a broken
-    file costs only that notebook's row, never the batch (plain nbgrader stops a student's whole
-    assignment on a dead kernel, and an unreadable notebook aborts it);
-  * a hard wall-clock limit per notebook that kills nbgrader and its kernel (the kernel runs in a
-    session of its own, so the whole process tree is killed by pid); nbgrader's cell timeout alone
-    cannot stop a JVM that ignores the interrupt;
+  * every notebook's kernel runs in its own bubblewrap sandbox (sandbox.py): no view of the course,
+    gradebook, other submissions, this output or any home folder, no network, nothing outlives it,
+    bounded heap, memory, threads/processes, disk and wall clock; grading refuses to run without it
+    unless told --no-sandbox, and then every row says so;
+  * nbgrader's Autograde converter runs in the worker's process (autograde.py) on a scratch course per
+    notebook with a copy of the gradebook: a kernel killed by System.exit/Runtime.halt, a runaway loop
+    or a broken file costs only that notebook's row (plain nbgrader stops a student's whole assignment
+    on a dead kernel, and an unreadable notebook aborts it); the feedback page is made in the same pass;
+  * feedback pages never show hidden tests (feedback.py; nbgrader shows them, issue 1363): each test
+    cell shows the code the student was given, its points and the failure message;
   * files are checked before nbgrader sees them (empty, malformed JSON, not nbformat 4, no cells, not a
     .ipynb): status invalid-notebook, 0 points, instead of a traceback;
   * tampering is reported: nbgrader silently restores a changed locked/test cell (kept: the original
@@ -23,9 +29,11 @@ What the wrapper adds to plain `nbgrader autograde` (cases where nbgrader alone 
   * student folder names may hold spaces or any Unicode: nbgrader sees a safe id (s-<hash>), the
     rows and feedback folders keep the real name;
   * submitted files are only read (copied into the scratch course), never modified;
-  * results are written as they finish (OUT/results/*.json, grades.csv rewritten sorted after every
+  * results are written as they finish (OUT/results/*.json, the CSV files rewritten sorted after every
     notebook), so an interrupted run loses nothing finished and a rerun reuses what is still valid;
-    grades.csv holds no times or paths, so grading twice gives the same file.
+    the CSV files hold no times or paths, so grading twice gives the same files;
+  * only this process writes OUT: a job gets the submitted file's bytes and returns its row and
+    feedback page, so workers on other machines need no shared file system.
 """
 from __future__ import annotations
 
@@ -42,7 +50,6 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -287,9 +294,14 @@ UNSANDBOXED = "graded unsandboxed (--no-sandbox)"
 
 
 def fingerprint(job: Job, src: str, options: Options = Options()) -> str:
+    return fingerprint_of(job.path.read_bytes() if job.path is not None else None, src, options)
+
+
+def fingerprint_of(data: bytes | None, src: str, options: Options = Options()) -> str:
+    """What a saved result depends on: the result format, the course sources, the options, the bytes."""
     h = hashlib.sha256(f"{RESULT_VERSION}\0{src}\0{options.key()}\0".encode())
-    if job.path is not None:
-        h.update(job.path.read_bytes())
+    if data is not None:
+        h.update(data)
     return h.hexdigest()[:24]
 
 
@@ -324,6 +336,9 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
         return row(0, INVALID, why)
     if job.notebook not in known[job.assignment]:
         return row(0, UNKNOWN, f"{job.notebook} is not a notebook of {job.assignment}", 0)
+    import sandbox
+    if options.sandbox and sandbox.problem():  # e.g. a worker machine without bubblewrap: never run bare
+        return row(0, ERROR, f"cannot grade in a sandbox on this machine: {sandbox.problem()}")
     import nbformat
     release_nb = nbformat.read(course / "release" / job.assignment / job.notebook, as_version=4)
     tampered = tamper_report(nb, release_nb)
@@ -371,6 +386,7 @@ def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, r
         outcome = sandbox.OUTCOMES.pop(token, {})
     graded = work / "autograded" / sid / job.assignment / job.notebook
     limits = sandbox.Limits(**options.limits)
+    row = _with_kernel_log(row, outcome)
     if outcome.get("reason") == "wall":
         write_feedback_note(out, job, f"grading stopped after {wall:.0f} s")
         return row(0, TIMEOUT, f"grading stopped after {wall:.0f} s (an endless loop?)")
@@ -402,9 +418,23 @@ def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, r
         message = "; ".join(errors)
     if tampered and status != TAMPERED:
         message = tampered + "; " + message
+    pending = pending_manual(work, job, sid)
+    if pending:  # first, so the 500-character cut never drops it
+        message = manual_note(pending) + ("; " + message if message else "")
     cap_outputs(graded_nb)
     cells = write_feedback(out, job, work, sid, graded_nb, release_nb, hidden, options)
     return row(score, status, message, cells=cells)
+
+
+def _with_kernel_log(row, outcome: dict):
+    """row() that also keeps the end of the kernel process's own stderr (JVM and launcher messages) in the
+    result file, for the instructor; it never goes into grades.csv or the feedback page."""
+    def wrapped(*args, **kwargs):
+        r = row(*args, **kwargs)
+        if outcome.get("stderr"):
+            r.extra["kernel_log"] = outcome["stderr"][-2000:]
+        return r
+    return wrapped
 
 
 def hidden_lines_of(course: Path, assignment: str, notebook: str, release_nb) -> list[str]:
@@ -479,6 +509,24 @@ def read_score(work: Path, job: Job, sid: str) -> float | None:
         return None
 
 
+def pending_manual(work: Path, job: Job, sid: str) -> list[tuple[str, float]]:
+    """(grade_id, points) of the graded cells nbgrader left for manual grading (written answers the
+    student filled in); their points are in max_score but not yet in score."""
+    from nbgrader.api import Gradebook
+    try:
+        with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+            sub = gb.find_submission_notebook(job.notebook[:-6], job.assignment, sid)
+            return [(g.name, float(g.max_score)) for g in sub.grades if g.needs_manual_grade]
+    except Exception:
+        return []
+
+
+def manual_note(pending: list[tuple[str, float]]) -> str:
+    """'awaiting manual grading: derivation (2 points), not yet in the score'."""
+    cells = ", ".join(f"{name} ({fmt(p)} {'point' if p == 1 else 'points'})" for name, p in pending)
+    return f"awaiting manual grading: {cells}, not yet in the score"
+
+
 def cell_errors(nb) -> list[str]:
     """'test_x: Type: message' for every graded cell that ended in an error (never the code: a cell that
     does not compile gives the compiler's diagnostics, not the source lines)."""
@@ -543,8 +591,13 @@ class SandboxUnavailable(RuntimeError):
     """The machine cannot run the sandbox; the message names the missing piece and the fix."""
 
 
-def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh: bool = False,
-          course: Path = COURSE, options: Options = Options()) -> list[Row]:
+def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 180, fresh: bool = False,
+          course: Path = COURSE, options: Options = Options(), scheduler: str | None = None) -> list[Row]:
+    """Grades every file under submitted/ into out/ as jobs on Dask: a LocalCluster of jobs_n worker
+    processes (default: one per core, one thread each), or the cluster whose scheduler is at
+    `scheduler`. Only this process writes out/."""
+    import grading_cluster
+    import grading_report
     import sandbox
     submitted, out = submitted.resolve(), out.resolve()
     if options.sandbox and sandbox.problem():
@@ -554,7 +607,6 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
             "tests, change the gradebook and the grader's output, and use the network)")
     out.mkdir(parents=True, exist_ok=True)
     course_copy = out / ".work" / "course"
-    scratch = out / ".work" / "jobs"
     results = out / "results"
     if fresh:
         shutil.rmtree(results, ignore_errors=True)
@@ -562,42 +614,72 @@ def grade(submitted: Path, out: Path, jobs_n: int = 2, wall: float = 180, fresh:
     prepare(course_copy, course)
     src = source_hash(course)
     jobs = collect(submitted, assignments(course))
-    how = "each kernel in its own bubblewrap sandbox" if options.sandbox else "UNSANDBOXED (--no-sandbox)"
-    say(f"grading {len(jobs)} notebooks of {len({j.student for j in jobs})} students from {submitted} "
-        f"({jobs_n} at a time; nbgrader autograde in-process, {how})")
     rows: dict[str, Row] = {}
-    todo = []
+    todo: list[tuple[Job, bytes | None]] = []
     for job in jobs:
+        data = job.path.read_bytes() if job.path is not None else None
         saved = results / f"{job.key}.json"
         if saved.exists():
             try:
-                data = json.loads(saved.read_text())
-                if data.get("fingerprint") == fingerprint(job, src, options):
-                    rows[job.key] = Row(**data)
+                got = json.loads(saved.read_text())
+                if got.get("fingerprint") == fingerprint_of(data, src, options):
+                    rows[job.key] = Row(**got)
                     continue
             except Exception:
                 pass
-        todo.append(job)
+        todo.append((job, data))
     if rows:
         say(f"reusing {len(rows)} finished results (unchanged files); grading {len(todo)}")
     # only the rows of this run's submissions go into grades.csv
     write_csv(out, list(rows.values()))
     done = len(rows)
-    with ThreadPoolExecutor(max_workers=max(1, jobs_n)) as pool:
-        futures = {pool.submit(safe_grade_one, job, course_copy, scratch, out, wall, src, options): job
-                   for job in todo}
-        for fut in as_completed(futures):
-            job = futures[fut]
-            r = fut.result()
-            rows[job.key] = r
-            save_result(results, job, r)
-            write_csv(out, list(rows.values()))
-            done += 1
-            say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
-                f"({r.seconds:.1f} s){'  ' + r.message[:120] if r.message else ''}")
+    if todo:
+        bundle, digest = grading_cluster.bundle_course(course_copy)
+        code = grading_cluster.code_hash()
+        data_of = {job.key: data for job, data in todo}
+
+        def payload(job: Job) -> dict:
+            return {"key": job.key, "student": job.student, "assignment": job.assignment,
+                    "notebook": job.notebook, "data": data_of.pop(job.key), "wall": wall, "src": src,
+                    "bundle": digest, "code": code, "options": asdict(options)}
+
+        how = "each kernel in its own bubblewrap sandbox" if options.sandbox else "UNSANDBOXED (--no-sandbox)"
+        with grading_cluster.connect(scheduler, jobs_n) as client:
+            grading_cluster.check_workers(client, options.sandbox)
+            say(f"grading {len(todo)} notebooks of {len({j.student for j, _ in todo})} students from "
+                f"{submitted} on {grading_cluster.describe(client)} (one job per notebook; nbgrader "
+                f"autograde in the worker process, {how})")
+            for job, result in grading_cluster.grade_jobs(client, [j for j, _ in todo], payload, bundle):
+                r = take_result(out, results, job, result, options)
+                rows[job.key] = r
+                write_csv(out, list(rows.values()))
+                done += 1
+                say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
+                    f"({r.seconds:.1f} s on worker {result.get('worker', '?')})"
+                    f"{'  ' + r.message[:120] if r.message else ''}")
     path = write_csv(out, list(rows.values()))
-    say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'} and feedback pages under {out / 'feedback'}")
+    written = grading_report.write_report(out)
+    say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'}, feedback pages under {out / 'feedback'}, "
+        + ", ".join(str(p) for p in written))
     return sorted(rows.values(), key=lambda r: (r.student, r.assignment, r.notebook))
+
+
+def take_result(out: Path, results: Path, job: Job, result: dict, options: Options) -> Row:
+    """The row of a finished job; its feedback page and saved result written (in that order, so a
+    saved result always has its page). A job the cluster could not finish is not saved: a rerun
+    grades it again."""
+    if "error" in result:
+        note = (UNSANDBOXED + "; ") if not options.sandbox else ""
+        return Row(job.student, job.assignment, job.notebook, 0, 0, ERROR,
+                   (note + " ".join(result["error"].split()))[:500], 0.0, "")
+    r = Row(**result["row"])
+    if result.get("feedback") is not None:
+        target = out / "feedback" / job.student / job.assignment / (Path(job.notebook).stem + ".html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result["feedback"])
+    if r.fingerprint:
+        save_result(results, job, r)
+    return r
 
 
 def save_result(results: Path, job: Job, r: Row) -> None:
@@ -626,11 +708,12 @@ def main(argv: list[str]) -> int:
     g = sub.add_parser("grade")
     g.add_argument("--submitted", type=Path, required=True)
     g.add_argument("--out", type=Path, required=True)
-    g.add_argument("--jobs", type=int, default=2)
+    g.add_argument("--jobs", type=int, default=None)
     g.add_argument("--wall", type=float, default=180)
     g.add_argument("--fresh", action="store_true")
     g.add_argument("--no-sandbox", action="store_true")
     g.add_argument("--show-hidden-tests", action="store_true")
+    g.add_argument("--scheduler", default=None)
     args = parser.parse_args(argv)
     if args.cmd == "assign":
         assign(args.out)
@@ -638,14 +721,29 @@ def main(argv: list[str]) -> int:
     if not args.submitted.is_dir():
         print(f"grade: --submitted {args.submitted}: no such folder", file=sys.stderr)
         return 2
+    if args.jobs is not None and args.jobs < 1:
+        print(f"grade: --jobs must be 1 or more, got {args.jobs}", file=sys.stderr)
+        return 2
+    import grading_cluster
+    if args.scheduler and not grading_cluster.ADDRESS.match(args.scheduler):
+        print(f"grade: --scheduler {args.scheduler!r} is not a scheduler address: give it as tcp://HOST:PORT "
+              f"(what `dask scheduler` prints as 'Scheduler at:')", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.scheduler:
+        say("note: --jobs sizes the local cluster only; the workers of the cluster at --scheduler decide")
     options = Options(sandbox=not args.no_sandbox, show_hidden_tests=args.show_hidden_tests)
     try:
-        grade(args.submitted, args.out, args.jobs, args.wall, args.fresh, options=options)
+        grade(args.submitted, args.out, args.jobs, args.wall, args.fresh, options=options, scheduler=args.scheduler)
     except SandboxUnavailable as e:
         print(f"grade: {e}", file=sys.stderr)
         return 1
+    except grading_cluster.ClusterError as e:
+        print(f"grade: {e}", file=sys.stderr)
+        return 2
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # run as the module `grading` (not __main__), so Dask workers find what the jobs refer to
+    import grading
+    sys.exit(grading.main(sys.argv[1:]))

@@ -83,13 +83,13 @@ def executed_path(path: Path, out_dir: Path, root: Path) -> Path:
     return out_dir / rel
 
 
-def run_one(path: Path, out_dir: Path, root: Path, timeout: int) -> Outcome:
+def run_one(path: Path, out_dir: Path, root: Path, timeout: int, kernel: str = KERNEL) -> Outcome:
     start = time.monotonic()
     try:
         nb = read_notebook(path)
     except ValueError as e:
         return Outcome(path, False, 0.0, str(e).split(": ", 1)[1] if ": " in str(e) else str(e))
-    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, allow_errors=False,
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
                             resources={"metadata": {"path": str(path.resolve().parent)}})
     message = ""
     target = executed_path(path, out_dir, root)

@@ -25,12 +25,14 @@ limit that trips kills the whole sandbox and is reported in `OUTCOMES[token]`.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pwd
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -48,7 +50,9 @@ HOME = "/home/student"          # the kernel's $HOME (a tmpfs); its working copy
 CONNECTION = "/run/lrlab/connection.json"
 SEED = "/run/lrlab/seed"
 RELAY_IN = "/run/lrlab/relay.py"
-INNER_PORTS = (50001, 50002, 50003, 50004, 50005)
+# the kernel's ports inside the sandbox's own network namespace: below Linux's ephemeral range (32768+),
+# or the relay's connect attempts before the kernel listens could self-connect and take the port
+INNER_PORTS = (20001, 20002, 20003, 20004, 20005)
 CHANNELS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 SANDBOX_USER = "nobody"         # who the kernel runs as when the grader is root
 
@@ -62,7 +66,7 @@ class Limits:
     heap_mb: int = 1024          # -Xmx of the kernel JVM
     memory_mb: int = 2048        # resident memory of all the sandbox's processes together (watchdog)
     process_mb: int = 3072       # RLIMIT_DATA of each process (committed private memory)
-    tasks: int = 192             # RLIMIT_NPROC: threads + processes of the sandbox (two JVMs need ~60)
+    tasks: int = 512             # RLIMIT_NPROC: threads + processes of the sandbox (an idle kernel has ~120)
     disk_mb: int = 64            # size of each tmpfs ($HOME with the working copy, /tmp); RLIMIT_FSIZE
     open_files: int = 1024       # RLIMIT_NOFILE
 
@@ -83,14 +87,20 @@ def sandbox_user() -> tuple[int, int] | None:
 _PROBLEM: list = []
 
 
+def bwrap_path() -> str | None:
+    """bubblewrap's executable: $LRLAB_BWRAP if set (a bwrap that is not on PATH), else bwrap on PATH."""
+    return os.environ.get("LRLAB_BWRAP") or shutil.which("bwrap")
+
+
 def problem() -> str | None:
     """Why this machine cannot run the sandbox (with the fix), or None when it can. Cached."""
     if _PROBLEM:
         return _PROBLEM[0]
     why = None
-    bwrap = shutil.which("bwrap")
-    if bwrap is None:
-        why = ("bubblewrap (bwrap) is not installed: install it with `apt-get install bubblewrap` (Debian/Ubuntu; "
+    bwrap = bwrap_path()
+    if bwrap is None or not os.access(bwrap, os.X_OK):
+        where = f" at {os.environ['LRLAB_BWRAP']} (LRLAB_BWRAP)" if os.environ.get("LRLAB_BWRAP") else ""
+        why = (f"bubblewrap (bwrap) is not installed{where}: install it with `apt-get install bubblewrap` (Debian/Ubuntu; "
                "`environment/workbook setup` does this as root or through sudo)")
     else:
         user = sandbox_user()
@@ -133,16 +143,94 @@ def relay_python() -> str:
 
 # ------------------------------------------------------------------------------------ the command ---
 
+def reachable(path: str) -> bool:
+    """Whether a user with no special rights can read path: every folder above it searchable by others,
+    the path itself readable (and searchable, for a folder). bubblewrap binds as the sandbox user, so a
+    path under a private folder (a checkout under /root, a 0700 temporary folder) cannot be bound as it is."""
+    p = Path(path)
+    try:
+        for parent in list(p.parents)[:-1]:
+            if not parent.stat().st_mode & stat.S_IXOTH:
+                return False
+        mode = p.stat().st_mode
+    except OSError:
+        return False
+    need = stat.S_IROTH | (stat.S_IXOTH if stat.S_ISDIR(mode) else 0)
+    return mode & need == need and reachable_inside(p)
+
+
+def reachable_inside(folder: Path) -> bool:
+    if not folder.is_dir():
+        return True
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames:
+            if os.stat(os.path.join(dirpath, name)).st_mode & 0o005 != 0o005:
+                return False
+        for name in filenames:
+            if not os.stat(os.path.join(dirpath, name)).st_mode & stat.S_IROTH:
+                return False
+    return True
+
+
+_STAGE_LOCK = threading.Lock()
+
+
+def stage_root() -> Path:
+    """TMPDIR/lrlab-sandbox-<uid>: mode 0711 (searchable, not listable), owned by this user."""
+    root = Path(tempfile.gettempdir()) / f"lrlab-sandbox-{os.geteuid()}"
+    try:
+        root.mkdir(mode=0o711)
+    except FileExistsError:
+        pass
+    st = os.lstat(root)
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+        raise RuntimeError(f"{root} exists and is not this user's folder: remove it")
+    os.chmod(root, 0o711)
+    return root
+
+
+def stage(path: str) -> str:
+    """A copy of path that the sandbox user can read, under stage_root(), named by a hash of the path and
+    of every file's name, size and modification time (so a changed file is copied again). Made once per
+    content; a folder under it cannot be listed, so its name is the only way in."""
+    p = Path(path)
+    h = hashlib.sha256(path.encode())
+    files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p]
+    for f in files:
+        st = f.stat()
+        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    dest = stage_root() / h.hexdigest()[:32] / p.name
+    with _STAGE_LOCK:
+        if not dest.exists():
+            tmp = dest.parent.with_name(dest.parent.name + f".tmp{os.getpid()}-{threading.get_ident()}")
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(mode=0o755)
+            target = tmp / p.name
+            if p.is_dir():
+                shutil.copytree(p, target, symlinks=False)
+            else:
+                shutil.copy2(p, target)
+            for dirpath, dirnames, filenames in os.walk(tmp):
+                os.chmod(dirpath, 0o755)
+                for name in filenames:
+                    os.chmod(os.path.join(dirpath, name), 0o644 | (os.stat(os.path.join(dirpath, name)).st_mode & 0o111))
+            try:
+                os.rename(tmp, dest.parent)
+            except OSError:  # another thread or process made it first
+                shutil.rmtree(tmp, ignore_errors=True)
+    return str(dest)
+
+
 class Binds:
-    """Read-only binds through file descriptors opened by the grader: the sandbox user needs no right on
-    the folders above them (a project under /root works), and each path appears where the host has it."""
+    """Read-only binds; each path appears in the sandbox where the host has it. A path the sandbox user
+    cannot reach on the host (see reachable) is bound from a readable copy instead (see stage)."""
 
     def __init__(self) -> None:
         self.args: list[str] = []
-        self.fds: list[int] = []
         self.seen: set[str] = set()
+        self.temporary: list[str] = []  # staged copies to remove when the kernel is gone
 
-    def add(self, path: str | Path, dest: str | None = None) -> None:
+    def add(self, path: str | Path, dest: str | None = None, temporary: bool = False) -> None:
         path = os.path.realpath(path)
         dest = dest or path
         if dest in self.seen or not os.path.exists(path):
@@ -150,13 +238,12 @@ class Binds:
         if dest.startswith(("/usr/", "/etc/")) and dest == path:
             return  # already visible
         self.seen.add(dest)
-        fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-        self.fds.append(fd)
-        self.args += ["--ro-bind-fd", str(fd), dest]
-
-    def close(self) -> None:
-        for fd in self.fds:
-            os.close(fd)
+        source = path
+        if sandbox_user() and not reachable(path):
+            source = stage(path)
+            if temporary:
+                self.temporary.append(str(Path(source).parent))
+        self.args += ["--ro-bind", source, dest]
 
 
 def kernel_paths(kernel_cmd: list[str], spec_env: dict[str, str]) -> list[str]:
@@ -196,13 +283,13 @@ def bwrap_command(kernel_cmd: list[str], kernel_env: dict[str, str], seed: str |
     if not py.startswith("/usr/"):
         binds.add(str(Path(py).parents[1]))  # an interpreter outside /usr: its whole prefix
     if seed:
-        binds.add(seed, SEED)
+        binds.add(seed, SEED, temporary=True)
     work = f"{HOME}/{workname}"
     env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": HOME, "LANG": "C.UTF-8", "TMPDIR": "/tmp",
            "MALLOC_ARENA_MAX": "2", **kernel_env}
     if kernel_cmd and shutil.which(kernel_cmd[0]):
         env["PATH"] = str(Path(os.path.realpath(shutil.which(kernel_cmd[0]))).parent) + ":" + env["PATH"]
-    argv = [shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+    argv = [bwrap_path() or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
             "--die-with-parent", "--new-session", "--hostname", "sandbox", "--cap-drop", "ALL", "--clearenv"]
     for k, v in env.items():
         argv += ["--setenv", k, v]
@@ -217,13 +304,23 @@ def bwrap_command(kernel_cmd: list[str], kernel_env: dict[str, str], seed: str |
                         "CORE": 0, "NOFILE": limits.open_files},
             "seed": SEED if seed else None, "work": work, "cmd": kernel_cmd, "listen": listen}
     argv += [py, "-I", "-S", RELAY_IN, json.dumps(spec)]
-    return argv, binds.fds + [conn_fd] + [fd for fd, _ in listen], binds
+    return argv, [conn_fd] + [fd for fd, _ in listen], binds
 
 
 def jvm_options(current: str, limits: Limits) -> str:
     """The kernelspec's JJAVA_JVM_OPTS with the sandbox's heap limit instead of its own."""
     opts = [o for o in current.split() if not o.startswith("-Xmx")]
     return " ".join([f"-Xmx{limits.heap_mb}m", "-XX:-UsePerfData", *opts])
+
+
+def jvm_command(kernel_cmd: list[str], limits: Limits) -> list[str]:
+    """The kernel command with the sandbox's heap limit instead of its own. The project's kernelspec
+    starts the kernel JVM itself and names its options in argv (environment/tools/kernelspec.py);
+    JJava's own launcher JVM passes JJAVA_JVM_OPTS on to the kernel JVM instead (jvm_options)."""
+    if not kernel_cmd or os.path.basename(kernel_cmd[0]) != "java":
+        return list(kernel_cmd)
+    opts = [a for a in kernel_cmd[1:] if not a.startswith("-Xmx") and a != "-XX:-UsePerfData"]
+    return [kernel_cmd[0], f"-Xmx{limits.heap_mb}m", "-XX:-UsePerfData", *opts]
 
 
 # ------------------------------------------------------------------------------- kernel manager ---
@@ -234,7 +331,8 @@ class _Tail:
     def __init__(self, stream, keep: int = 4000) -> None:
         self.text = b""
         self.keep = keep
-        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
 
     def _read(self, stream) -> None:
         for chunk in iter(lambda: stream.read1(4096), b""):
@@ -267,6 +365,7 @@ class GradingKernelManager(AsyncKernelManager):
         limits = Limits(**g.get("limits", {}))
         outcome = OUTCOMES.setdefault(g.get("token", ""), {"reason": None, "peak_mb": 0.0, "stderr": ""})
         kw["stdin"], kw["stdout"], kw["stderr"] = subprocess.DEVNULL, subprocess.DEVNULL, subprocess.PIPE
+        kernel_cmd = jvm_command(kernel_cmd, limits)
         if not g.get("sandbox", True):
             env = dict(kw.get("env") or os.environ)
             env["JJAVA_JVM_OPTS"] = jvm_options(env.get("JJAVA_JVM_OPTS", ""), limits)
@@ -297,16 +396,16 @@ class GradingKernelManager(AsyncKernelManager):
         os.close(wr)
         argv, fds, binds = bwrap_command(cmd, spec_env, g.get("seed"), g.get("workname", "work"), limits, rd,
                                          listen, g.get("guarded", []), g.get("data_dir"))
-        kw["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        kw["env"] = {"PATH": "/usr/bin:/bin"}  # bwrap's own; the sandbox gets --clearenv and its --setenv
         kw["cwd"] = "/"
         kw["pass_fds"] = fds
         user = sandbox_user()
         if user:
             kw.update(user=user[0], group=user[1], extra_groups=[])
+        self._staged = binds.temporary
         try:
             await super()._async_launch_kernel(argv, **kw)
         finally:
-            binds.close()
             os.close(rd)
             for s in sockets:
                 s.close()
@@ -324,6 +423,8 @@ class GradingKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart)
         if not restart:
             shutil.rmtree(self._private, ignore_errors=True)
+            for staged in getattr(self, "_staged", []):
+                shutil.rmtree(staged, ignore_errors=True)
 
 
 def watch(proc: subprocess.Popen, deadline: float, limits: Limits, outcome: dict, tail) -> None:
@@ -360,7 +461,7 @@ def watch(proc: subprocess.Popen, deadline: float, limits: Limits, outcome: dict
         time.sleep(0.2)
     proc.wait()
     if tail is not None:
-        time.sleep(0.05)
+        tail.thread.join(timeout=5)
         outcome["stderr"] = tail.text.decode("utf-8", "replace")
 
 

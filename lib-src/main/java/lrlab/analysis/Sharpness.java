@@ -23,7 +23,7 @@ public final class Sharpness {
 
     private final Objective objective;
     private int steps = 20;
-    private double epsilon = 1e-5;
+    private double epsilon = 1e-7;
     private long seed = 0;
 
     private Sharpness(Objective objective) {
@@ -50,7 +50,9 @@ public final class Sharpness {
     }
 
     /**
-     * The finite-difference step ε &gt; 0 of the Hessian–vector products (default 1e-5).
+     * The finite-difference step ε &gt; 0 of the Hessian–vector products (default 1e-7). With ReLU units the
+     * gradient jumps where a unit switches on or off; a small ε makes it unlikely that θ ± εv crosses such a
+     * kink (a crossing shows as a spurious huge curvature), while rounding stays far below the estimate.
      *
      * @param epsilon ε
      */
@@ -67,6 +69,18 @@ public final class Sharpness {
     public Sharpness seed(long seed) {
         this.seed = seed;
         return this;
+    }
+
+    /**
+     * The local stability limit 2/λ_max at θ with the default settings (+∞ where λ_max ≤ 0: no direction
+     * curves up, so no rate is too large for a quadratic model of the loss there).
+     *
+     * @param objective L(θ) with gradient (not modified)
+     * @param theta θ (not modified)
+     */
+    public static double stabilityLimit(Objective objective, double[] theta) {
+        double top = of(objective).largest(theta);
+        return top > 0 ? 2 / top : Double.POSITIVE_INFINITY;
     }
 
     /**

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
 import lrlab.display.Show;
+import lrlab.util.Check;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.api.LinePlot;
 import tech.tablesaw.plotly.api.ScatterPlot;
@@ -48,6 +51,44 @@ public final class Plots {
                 .axisTitle("xaxis", x).axisTitle("yaxis", y);
     }
 
+    /**
+     * Several numeric columns of one table against {@code x}, one line per column, named after it (a wide
+     * table drawn without reshaping it first).
+     *
+     * @param title chart title
+     * @param table the data (not modified)
+     * @param x the column on the x axis
+     * @param ys the columns drawn against it, at least one
+     */
+    public static PlotlyFigure columns(String title, Table table, String x, String... ys) {
+        if (ys == null || ys.length == 0) {
+            throw new IllegalArgumentException("columns needs at least one y column");
+        }
+        String[] names = new String[ys.length + 1];
+        names[0] = x;
+        System.arraycopy(ys, 0, names, 1, ys.length);
+        requireColumns(table, names);
+        for (String y : ys) {
+            if (!(table.column(y) instanceof NumericColumn)) {
+                throw new IllegalArgumentException("column '" + y + "' must be numeric to be plotted");
+            }
+        }
+        DoubleColumn xs = DoubleColumn.create(x);
+        DoubleColumn values = DoubleColumn.create("value");
+        StringColumn series = StringColumn.create("series");
+        for (String y : ys) {
+            NumericColumn<?> col = (NumericColumn<?>) table.column(y);
+            NumericColumn<?> xcol = (NumericColumn<?>) table.column(x);
+            for (int i = 0; i < table.rowCount(); i++) {
+                xs.append(xcol.getDouble(i));
+                values.append(col.getDouble(i));
+                series.append(y);
+            }
+        }
+        Table longForm = Table.create(table.name()).addColumns(xs, values, series);
+        return lines(title, longForm, x, "value", "series").axisTitle("yaxis", String.join(", ", ys));
+    }
+
     /** Loss against step, one line per run, on a log axis (a trajectory table). */
     public static PlotlyFigure lossByStep(Table runs) {
         return lines("Loss by step", runs, "step", "loss", "run").logY();
@@ -76,6 +117,31 @@ public final class Plots {
         }
         double pad = 0.05 * (hi - lo);
         figure.axis("yaxis").putArray("range").add(lo - pad).add(hi + pad);
+        return figure;
+    }
+
+    /**
+     * Adds a dashed line through the points (x_i, y_i), named {@code name} in the legend, on top of a
+     * figure: a formula drawn over measured points (a stability limit over a measured region, a
+     * predicted level over a loss curve).
+     *
+     * @return the same figure, to chain or {@link #show}
+     */
+    public static PlotlyFigure withLine(PlotlyFigure figure, String name, double[] x, double[] y) {
+        Check.notNull("figure", figure);
+        Check.nonBlank("name", name);
+        Check.nonEmpty("x", x);
+        Check.length("y", y, x.length);
+        ObjectNode line = PlotlyFigure.JSON.createObjectNode();
+        line.put("type", "scatter").put("mode", "lines").put("name", name);
+        line.putObject("line").put("dash", "dash").put("width", 2).put("color", "black");
+        ArrayNode xs = line.putArray("x");
+        ArrayNode ys = line.putArray("y");
+        for (int i = 0; i < x.length; i++) {
+            xs.add(x[i]);
+            ys.add(y[i]);
+        }
+        figure.data().add(line);
         return figure;
     }
 

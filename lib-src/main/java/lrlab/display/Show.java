@@ -3,6 +3,8 @@ package lrlab.display;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lrlab.display.PlotlyFigure;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -38,6 +40,37 @@ public final class Show {
     /** Shows a table with at most {@code maxRows} rows (head and tail when it is longer). */
     public static void table(Table table, int maxRows) {
         Kernel.display(Bundles.table(table, maxRows));
+    }
+
+    /**
+     * Shows a few named numbers as a small two-column table (quantity, value), the way a lecturer puts
+     * computed values next to the text: {@code values("2/a", 0.5, "1/a", 0.25)}.
+     *
+     * @param namesAndValues name, number, name, number, …
+     */
+    public static void values(Object... namesAndValues) {
+        table(valuesTable(namesAndValues));
+    }
+
+    /** The table {@link #values} shows: columns quantity and value. */
+    public static Table valuesTable(Object... namesAndValues) {
+        if (namesAndValues == null || namesAndValues.length == 0 || namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("values needs pairs of a name and a number, got "
+                    + (namesAndValues == null ? 0 : namesAndValues.length) + " arguments");
+        }
+        StringColumn names = StringColumn.create("quantity");
+        DoubleColumn numbers = DoubleColumn.create("value");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object name = namesAndValues[i];
+            Object value = namesAndValues[i + 1];
+            if (!(name instanceof String) || !(value instanceof Number)) {
+                throw new IllegalArgumentException("values needs pairs of a name and a number, got "
+                        + name + " and " + value + " at position " + i);
+            }
+            names.append((String) name);
+            numbers.append(((Number) value).doubleValue());
+        }
+        return Table.create("values").addColumns(names, numbers);
     }
 
     /** Shows Markdown (math in $...$ is typeset by JupyterLab and the course pages). */

@@ -1,6 +1,8 @@
 package lrlab.lesson;
 
+import java.util.List;
 import java.util.function.DoubleFunction;
+import lrlab.analysis.Sharpness;
 import lrlab.data.Dataset;
 import lrlab.model.Model;
 import lrlab.display.TrainingProgress;
@@ -10,6 +12,7 @@ import lrlab.schedule.LinearLR;
 import lrlab.schedule.Schedulers;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -17,24 +20,28 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The linear scaling rule (Goyal et al. 2017) measured: for batch size B and a base rate η₀ tuned at batch
- * B₀, train for the same number of epochs with
+ * Scaling rules for the rate measured: for batch size B and a base rate η₀ tuned at batch B₀, train for the
+ * same number of epochs with
  * <ul>
  *   <li>{@code fixed} — η = η₀ at every batch size;</li>
- *   <li>{@code scaled} — η = η₀·B/B₀;</li>
- *   <li>{@code scaled + warmup} — η ramps linearly from η₀ to η₀·B/B₀ over the first {@code warmupEpochs}
+ *   <li>{@code linear} — η = η₀·B/B₀ (Goyal et al. 2017), which keeps the noise scale η/B the same;</li>
+ *   <li>{@code square root} — η = η₀·√(B/B₀) (Hoffer et al. 2017; for Adam and RMSprop, Malladi et al. 2022);</li>
+ *   <li>{@code linear + warmup} — η ramps linearly from η₀ to η₀·B/B₀ over the first {@code warmupEpochs}
  *       epochs (Goyal's gradual warmup; {@code LinearLR} stepped per batch), then stays there.</li>
  * </ul>
  * Steps per epoch = ⌈n/B⌉, so at a fixed number of epochs a large batch takes few, large steps.
  */
 public final class BatchScaling {
 
-    /** The three variants, in table order. */
+    /** η₀ at every batch size. */
     public static final String FIXED = "fixed";
-    /** η₀·B/B₀. */
-    public static final String SCALED = "scaled";
+    /** η₀·B/B₀, the linear scaling rule. */
+    public static final String SCALED = "linear";
+    /** η₀·√(B/B₀), the square-root rule. */
+    public static final String SQRT = "square root";
     /** η₀·B/B₀ after a linear warmup from η₀. */
-    public static final String WARMUP = "scaled + warmup";
+    public static final String WARMUP = "linear + warmup";
+    private static final List<String> ALL = List.of(FIXED, SCALED, SQRT, WARMUP);
 
     private final Model model;
     private final Dataset validation;
@@ -45,6 +52,8 @@ public final class BatchScaling {
     private long seed = 0;
     private DoubleFunction<Optimizer> optimizerFor = lr -> Optimizers.sgd(lr).build();
     private TrainingProgress progress;
+    private List<String> variants = ALL;
+    private boolean sharpness;
 
     private BatchScaling(Model model, Dataset validation) {
         this.model = model;
@@ -111,6 +120,77 @@ public final class BatchScaling {
         return this;
     }
 
+    /**
+     * The variants to run, in table order (default all four: fixed, linear, square root, linear + warmup).
+     *
+     * @param variants some of {@link #FIXED}, {@link #SCALED}, {@link #SQRT}, {@link #WARMUP}
+     */
+    public BatchScaling variants(String... variants) {
+        if (variants == null || variants.length == 0) {
+            throw new IllegalArgumentException("variants must not be empty: choose from " + ALL);
+        }
+        for (String v : variants) {
+            if (!ALL.contains(v)) {
+                throw new IllegalArgumentException("variant must be one of " + ALL + ", got '" + v + "'");
+            }
+        }
+        this.variants = List.of(variants);
+        return this;
+    }
+
+    /**
+     * Also measure each finished run's sharpness λ_max (the largest Hessian eigenvalue of the training loss,
+     * {@link Sharpness}) into a column {@code sharpness} (default off: it costs about 24 full-batch gradients).
+     *
+     * @param measure whether to measure
+     */
+    public BatchScaling sharpnessAtEnd(boolean measure) {
+        this.sharpness = measure;
+        return this;
+    }
+
+    /**
+     * The rate a variant uses at batch size B (for the warmup variant, the rate after warmup).
+     *
+     * @param variant one of the four variants
+     * @param batch B ≥ 1
+     */
+    public double rate(String variant, int batch) {
+        Check.positive("batch", batch);
+        double ratio = (double) batch / baseBatch;
+        switch (variant == null ? "" : variant) {
+            case FIXED: return baseLr;
+            case SCALED:
+            case WARMUP: return baseLr * ratio;
+            case SQRT: return baseLr * Math.sqrt(ratio);
+            default: throw new IllegalArgumentException("variant must be one of " + ALL + ", got '" + variant + "'");
+        }
+    }
+
+    /**
+     * The noise each rule lets into training, per unit of distance travelled: η·E‖g_B − g‖² for the fixed,
+     * linear and square-root rates, from a {@link lrlab.analysis.GradientNoise#table} (columns batch, measured).
+     * Under the linear rule it is the same at every B, since E‖g_B − g‖² ∝ 1/B (up to the finite-sample factor).
+     * Columns batch, noise, fixed, linear, square_root.
+     *
+     * @param noise a gradient-noise table (not modified)
+     */
+    public Table noiseScales(Table noise) {
+        Table t = Table.create("noise scale η·E‖g_B − g‖²").addColumns(IntColumn.create("batch"),
+                DoubleColumn.create("noise"), DoubleColumn.create("fixed"), DoubleColumn.create("linear"),
+                DoubleColumn.create("square_root"));
+        for (int i = 0; i < noise.rowCount(); i++) {
+            int b = noise.intColumn("batch").get(i);
+            double n = noise.doubleColumn("measured").get(i);
+            t.intColumn("batch").append(b);
+            t.doubleColumn("noise").append(n);
+            t.doubleColumn("fixed").append(rate(FIXED, b) * n);
+            t.doubleColumn("linear").append(rate(SCALED, b) * n);
+            t.doubleColumn("square_root").append(rate(SQRT, b) * n);
+        }
+        return t;
+    }
+
     /** The linear scaling rule's rate at batch size B: η_B = η₀·B/B₀. */
     public double scaledLr(int batch) {
         if (batch < 1) {
@@ -130,8 +210,12 @@ public final class BatchScaling {
     }
 
     /**
-     * All three variants at every batch size: table run (the variant), batch, steps_per_epoch, total_steps, lr
-     * (the rate after warmup), val_loss (NaN when diverged), val_accuracy, diverged.
+     * Every chosen variant at every batch size: table run (the variant), batch, steps_per_epoch, total_steps, lr (the
+     * rate after warmup), train_loss (the full training loss at the end), val_loss, gap = val_loss −
+     * train_loss, val_accuracy, diverged, and sharpness when {@link #sharpnessAtEnd} is on. Losses are NaN
+     * when a run diverged.
+     *
+     * @param batchSizes B values ≥ 1
      */
     public Table run(int... batchSizes) {
         if (batchSizes == null || batchSizes.length == 0) {
@@ -140,26 +224,36 @@ public final class BatchScaling {
         if (warmupEpochs >= epochs) {
             throw new IllegalArgumentException("warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
         }
-        Table t = Table.create("linear scaling rule").addColumns(StringColumn.create("run"),
+        Table t = Table.create("scaling rules").addColumns(StringColumn.create("run"),
                 IntColumn.create("batch"), IntColumn.create("steps_per_epoch"), IntColumn.create("total_steps"),
-                DoubleColumn.create("lr"), DoubleColumn.create("val_loss"), DoubleColumn.create("val_accuracy"),
-                BooleanColumn.create("diverged"));
-        for (String variant : new String[] {FIXED, SCALED, WARMUP}) {
+                DoubleColumn.create("lr"), DoubleColumn.create("train_loss"), DoubleColumn.create("val_loss"),
+                DoubleColumn.create("gap"), DoubleColumn.create("val_accuracy"), BooleanColumn.create("diverged"));
+        if (sharpness) {
+            t.addColumns(DoubleColumn.create("sharpness"));
+        }
+        for (String variant : variants) {
             for (int b : batchSizes) {
                 if (b < 1) {
                     throw new IllegalArgumentException("batch sizes must be >= 1, got " + b);
                 }
-                double lr = variant.equals(FIXED) ? baseLr : scaledLr(b);
+                double lr = rate(variant, b);
                 TrainingResult r = train(variant, b, lr);
-                boolean div = r.diverged() || !Double.isFinite(r.finalValLoss());
+                double train = r.diverged() ? Double.NaN : model.value(r.params());
+                boolean div = r.diverged() || !Double.isFinite(r.finalValLoss()) || !Double.isFinite(train);
                 t.stringColumn("run").append(variant);
                 t.intColumn("batch").append(b);
                 t.intColumn("steps_per_epoch").append(stepsPerEpoch(b));
                 t.intColumn("total_steps").append(totalSteps(b));
                 t.doubleColumn("lr").append(lr);
+                t.doubleColumn("train_loss").append(div ? Double.NaN : train);
                 t.doubleColumn("val_loss").append(div ? Double.NaN : r.finalValLoss());
+                t.doubleColumn("gap").append(div ? Double.NaN : r.finalValLoss() - train);
                 t.doubleColumn("val_accuracy").append(div ? Double.NaN : r.finalValAccuracy());
                 t.booleanColumn("diverged").append(div);
+                if (sharpness) {
+                    t.doubleColumn("sharpness").append(div ? Double.NaN
+                            : Sharpness.of(model).steps(12).largest(r.params()));
+                }
             }
         }
         return t;

@@ -2,6 +2,8 @@ package lrlab.lesson;
 
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
+import lrlab.train.Trainer;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -12,8 +14,9 @@ import tech.tablesaw.api.Table;
  * initialisation and, for each parameter j, report the mean gradient size mean|g_j|, the mean step
  * mean|Δθ_j| and the effective rate η_j = Σ_t|Δθ_{j,t}| / Σ_t|g_{j,t}|. Plain SGD gives η_j = η for every j;
  * AdaGrad gives η/(√(Σg²)+ε), RMSprop η/(√v+ε) and Adam (with momentum in the numerator)
- * roughly η/(√v̂+ε): parameters with small gradients get large effective rates, so every parameter moves by
- * about η per step whatever the scale of its feature.
+ * roughly η/(√v̂+ε): parameters with small gradients get large effective rates. Under Adam and RMSprop every
+ * parameter then moves by about η per step whatever the scale of its feature; under AdaGrad the sum Σg² only
+ * grows, so with gradients of steady size its steps shrink like η/√t ({@link #stepSizes} shows it).
  */
 public final class EffectiveSteps {
 
@@ -60,7 +63,65 @@ public final class EffectiveSteps {
     }
 
     /**
-     * Table run (the optimizer's name), index, param, mean_abs_grad, mean_abs_step, effective_lr (one row per parameter).
+     * The size of every step on mini-batches: table run (the optimizer's name), step (1 … steps), mean_abs_step =
+     * (1/d) Σ_j |Δθ_{j,t}| over the d parameters. Training as {@link Trainer} does it (seeded shuffles, batches of
+     * {@code batchSize} rows), from the seeded initialisation; mini-batch gradients keep a steady size even near
+     * the minimum, which lets each method's own law show. {@code optimizer} is used as given (build a fresh one).
+     *
+     * @param name the optimizer's label in the table
+     * @param optimizer the optimizer (stepped {@code steps} times)
+     * @param batchSize rows per batch ≥ 1
+     */
+    public Table stepSizes(String name, Optimizer optimizer, int batchSize) {
+        if (name == null || optimizer == null) {
+            throw new IllegalArgumentException("name and optimizer must not be null");
+        }
+        Check.atLeast("batchSize", batchSize, 1);
+        int d = model.dimension();
+        double[] p = model.initialParams(seed);
+        double[] before = p.clone();
+        double[] size = new double[steps];
+        int perEpoch = (model.data().rows() + batchSize - 1) / batchSize;
+        int epochs = (steps + perEpoch - 1) / perEpoch;
+        Trainer.of(model, optimizer).batchSize(batchSize).epochs(epochs).seed(seed).afterStep(step -> {
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += Math.abs(p[j] - before[j]);
+            }
+            if (step <= steps) {
+                size[(int) step - 1] = sum / d;
+            }
+            System.arraycopy(p, 0, before, 0, d);
+        }).fit(p);
+        Table out = Table.create(name + ": step sizes").addColumns(StringColumn.create("run", steps),
+                IntColumn.create("step"), DoubleColumn.create("mean_abs_step", size));
+        for (int t = 0; t < steps; t++) {
+            out.stringColumn("run").set(t, name);
+            out.intColumn("step").append(t + 1);
+        }
+        return out;
+    }
+
+    /**
+     * The reference curve c/√t for t = 1 … steps in the columns of {@link #stepSizes} (run = {@code name}),
+     * to draw beside AdaGrad's measured steps.
+     *
+     * @param name the curve's label, e.g. "η/√t"
+     * @param c the value at t = 1
+     */
+    public Table inverseSqrt(String name, double c) {
+        Table out = Table.create(name).addColumns(StringColumn.create("run", steps), IntColumn.create("step"),
+                DoubleColumn.create("mean_abs_step"));
+        for (int t = 1; t <= steps; t++) {
+            out.stringColumn("run").set(t - 1, name);
+            out.intColumn("step").append(t);
+            out.doubleColumn("mean_abs_step").append(c / Math.sqrt(t));
+        }
+        return out;
+    }
+
+    /**
+     * Table optimizer, index, param, mean_abs_grad, mean_abs_step, effective_lr (one row per parameter).
      * {@code optimizer} is used as given (build a fresh one per call).
      */
     public Table measure(String name, Optimizer optimizer) {

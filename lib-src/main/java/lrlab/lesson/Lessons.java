@@ -3,6 +3,8 @@ package lrlab.lesson;
 import java.util.function.DoubleUnaryOperator;
 import lrlab.analysis.OvershootCriterion;
 import lrlab.objective.QuadraticForm;
+import lrlab.optim.Optimizer;
+import lrlab.optim.Optimizers;
 import lrlab.trace.GradientDescent;
 import lrlab.trace.Trajectories;
 import lrlab.trace.Trajectory;
@@ -18,7 +20,7 @@ public final class Lessons {
     }
 
     /**
-     * Seed 000's criterion step by step for a 1-D run: step, w, distance |w_t − w*|, the ratio
+     * The course text's distance criterion step by step for a 1-D run: step, w, distance |w_t − w*|, the ratio
      * |w_t − w*| / |w_{t−1} − w*| (NaN at t = 0) and what the step did (APPROACHING, ZIG_ZAG, DIVERGING…).
      */
     public static Table distances(Trajectory run, double wStar) {
@@ -75,6 +77,92 @@ public final class Lessons {
             diverged.append(run.diverged() ? "yes" : "no");
         }
         return Table.create("iterations to " + tol).addColumns(lr, iterations, diverged);
+    }
+
+    /**
+     * Constant rates on a quadratic form, the factors next to the runs: for each rate, lr, factor_mu
+     * |1 − ημ| (the flattest direction), factor_L |1 − ηL| (the stiffest), worst = the larger of the two,
+     * and from the run {@code gd} (which must be on {@code form}) the iterations to ‖θ_t − θ*‖ ≤ tol
+     * (−1: not within its step budget).
+     */
+    public static Table factorsAndIterations(QuadraticForm form, GradientDescent gd, double tol, double... lrs) {
+        DoubleColumn lr = DoubleColumn.create("lr");
+        DoubleColumn flat = DoubleColumn.create("factor_mu");
+        DoubleColumn stiff = DoubleColumn.create("factor_L");
+        DoubleColumn worst = DoubleColumn.create("worst");
+        IntColumn iterations = IntColumn.create("iterations");
+        double[] minimizer = form.minimizer();
+        for (double rate : lrs) {
+            double fm = Math.abs(1 - rate * form.mu());
+            double fl = Math.abs(1 - rate * form.L());
+            lr.append(rate);
+            flat.append(fm);
+            stiff.append(fl);
+            worst.append(Math.max(fm, fl));
+            iterations.append(stepsToTolerance(gd.run(rate), tol, minimizer));
+        }
+        return Table.create("factors and iterations").addColumns(lr, flat, stiff, worst, iterations);
+    }
+
+    /**
+     * What momentum buys on an ill-conditioned problem: for each κ, on ½(κ·x0² + x1²) from (1, 1),
+     * the iterations to ‖x_t‖ ≤ tol of plain descent at its best rate 2/(L + μ) and of the heavy ball at
+     * Polyak's tuning (η = 4/(√L + √μ)², β = ((√κ − 1)/(√κ + 1))²), with their contraction factors
+     * (κ − 1)/(κ + 1) and (√κ − 1)/(√κ + 1): columns kappa, plain_factor, plain_iterations,
+     * momentum, heavy_ball_factor, heavy_ball_iterations.
+     */
+    public static Table momentumConditioning(double tol, double... kappas) {
+        DoubleColumn kappa = DoubleColumn.create("kappa");
+        DoubleColumn plainFactor = DoubleColumn.create("plain_factor");
+        IntColumn plain = IntColumn.create("plain_iterations");
+        DoubleColumn beta = DoubleColumn.create("momentum");
+        DoubleColumn ballFactor = DoubleColumn.create("heavy_ball_factor");
+        IntColumn ball = IntColumn.create("heavy_ball_iterations");
+        for (double k : kappas) {
+            if (!(k >= 1) || Double.isInfinite(k)) {
+                throw new IllegalArgumentException("kappa must be finite and >= 1, got " + k);
+            }
+            QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
+            GradientDescent gd = GradientDescent.on(f).from(1, 1).steps(100_000);
+            kappa.append(k);
+            plainFactor.append(f.optimalContraction());
+            plain.append(stepsToTolerance(gd.run(f.optimalLr()), tol, 0, 0));
+            beta.append(f.heavyBallMomentum());
+            ballFactor.append(f.heavyBallContraction());
+            Optimizer heavy = f.heavyBallMomentum() == 0 ? Optimizers.sgd(f.heavyBallLr()).build()
+                    : Optimizers.sgd(f.heavyBallLr()).momentum(f.heavyBallMomentum()).build();
+            ball.append(stepsToTolerance(gd.run("heavy ball", heavy), tol, 0, 0));
+        }
+        return Table.create("momentum and conditioning").addColumns(kappa, plainFactor, plain, beta, ballFactor, ball);
+    }
+
+    /**
+     * Whether the loss ever went up: per run, run, lr, steps_up (steps with L(θ_t) &gt; L(θ_{t−1})),
+     * largest_rise and diverged. A rate below 2/L on an L-smooth loss has steps_up = 0.
+     */
+    public static Table lossRises(Trajectories runs) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn lr = DoubleColumn.create("lr");
+        IntColumn ups = IntColumn.create("steps_up");
+        DoubleColumn rise = DoubleColumn.create("largest_rise");
+        StringColumn diverged = StringColumn.create("diverged");
+        for (Trajectory t : runs.runs()) {
+            int up = 0;
+            double most = 0;
+            for (int k = 1; k <= t.steps(); k++) {
+                double d = t.loss(k) - t.loss(k - 1);
+                if (d > 0) {
+                    up++;
+                    most = Math.max(most, d);
+                }
+            }
+            run.append(t.label());
+            lr.append(t.lr());
+            ups.append(up);
+            rise.append(most);
+            diverged.append(t.diverged() ? "yes" : "no");
+        }
+        return Table.create("loss rises").addColumns(run, lr, ups, rise, diverged);
     }
 
     /**

@@ -3,6 +3,7 @@ package lrlab.lesson;
 import java.util.function.DoubleFunction;
 import lrlab.analysis.Diagnosis;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -59,6 +60,70 @@ public final class LrDoctor {
             lr *= d.suggestedLrFactor();
         }
         return Table.create("treatment").addColumns(round, lrs, verdict, epochs, last, factor);
+    }
+
+    /** One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare). */
+    public static Table curve(String name, TrainingResult run) {
+        Check.nonBlank("name", name);
+        Check.notNull("run", run);
+        Table h = run.history().selectColumns("epoch", "lr", "train_loss");
+        StringColumn col = StringColumn.create("run");
+        for (int i = 0; i < h.rowCount(); i++) {
+            col.append(name);
+        }
+        h.insertColumn(0, col);
+        return h.setName(name);
+    }
+
+    /**
+     * Per run of a curves table: worst_after_first (the largest epoch loss after epoch 1, where a spike
+     * shows), final_train_loss and epochs.
+     */
+    public static Table spikes(Table curves) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn worst = DoubleColumn.create("worst_after_first");
+        DoubleColumn last = DoubleColumn.create("final_train_loss");
+        IntColumn epochs = IntColumn.create("epochs");
+        for (String name : NoisyTraining.runNames(curves)) {
+            Table t = curves.where(curves.stringColumn("run").isEqualTo(name));
+            Table later = t.where(t.intColumn("epoch").isGreaterThan(1));
+            run.append(name);
+            worst.append(later.rowCount() == 0 ? Double.NaN : later.doubleColumn("train_loss").max());
+            last.append(t.doubleColumn("train_loss").get(t.rowCount() - 1));
+            epochs.append(t.rowCount());
+        }
+        return Table.create("spikes").addColumns(run, worst, last, epochs);
+    }
+
+    /**
+     * When each loss was lowest: two rows (train, validation) for the run named {@code name}, with
+     * columns run, loss, best_epoch, best_loss, last_loss. A validation loss whose best epoch comes early
+     * and whose last value is well above it has stalled; the training row tells why.
+     */
+    public static Table bestEpochs(String name, TrainingResult run) {
+        Check.nonBlank("name", name);
+        Check.notNull("run", run);
+        StringColumn runs = StringColumn.create("run");
+        StringColumn loss = StringColumn.create("loss");
+        IntColumn bestEpoch = IntColumn.create("best_epoch");
+        DoubleColumn best = DoubleColumn.create("best_loss");
+        DoubleColumn last = DoubleColumn.create("last_loss");
+        Table h = run.history();
+        for (String column : new String[] {"train_loss", "val_loss"}) {
+            DoubleColumn values = h.doubleColumn(column);
+            int at = 0;
+            for (int i = 1; i < values.size(); i++) {
+                if (values.get(i) < values.get(at)) {
+                    at = i;
+                }
+            }
+            runs.append(name);
+            loss.append(column.equals("train_loss") ? "train" : "validation");
+            bestEpoch.append(h.intColumn("epoch").get(at));
+            best.append(values.get(at));
+            last.append(values.get(values.size() - 1));
+        }
+        return Table.create("best epochs").addColumns(runs, loss, bestEpoch, best, last);
     }
 
     /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */

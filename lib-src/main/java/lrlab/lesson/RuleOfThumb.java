@@ -1,7 +1,7 @@
 package lrlab.lesson;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import lrlab.display.SensitivityChart;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -9,93 +9,155 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Seed 002's rule-of-thumb starting rates ("Practical Learning Rate Selection · Rule of Thumb Values"),
- * for the problems of notebook 7: linear and logistic regression η ∈ [0.01, 0.1], simple neural networks
- * η ∈ [0.001, 0.01] with SGD; with Adam the table's "deep networks (Adam)" row η ∈ [10⁻⁴, 10⁻³] for every
- * problem. A measured good range [η_lo, η_hi] <em>overlaps</em> the table's [a, b] when a ≤ η_hi and
- * η_lo ≤ b (compared with a relative slack of 10⁻⁴ for grid rounding).
+ * The rule-of-thumb starting rates of the course text ("Learning Rate and Step Size", Practical Learning
+ * Rate Selection), every row, each marked by whether notebook 7 can measure it:
+ * <ul>
+ *   <li>linear regression, logistic regression [0.01, 0.1] and simple neural networks [0.001, 0.01] are
+ *       measured with SGD (the rows name no optimizer; the deep-network rows separate SGD from Adam);</li>
+ *   <li>deep networks (Adam) [10⁻⁴, 10⁻³] is the table's only Adam row, so it stands in for Adam on all three
+ *       problems, a stretch for the two regressions that the notebook points out;</li>
+ *   <li>deep networks (SGD), Transformers and fine-tuning are not measurable here: the course has no deep
+ *       network, no Transformer and no pretrained model.</li>
+ * </ul>
+ * A measured good range [η_lo, η_hi] <em>overlaps</em> the table's [a, b] when a ≤ η_hi and η_lo ≤ b
+ * (compared with a relative slack of 10⁻⁴ for grid rounding).
  *
  * <pre>{@code
  * table(RuleOfThumb.table());
- * Plots.show(RuleOfThumb.chart("Linear regression", sweeps, "linear").logY().figure());
  * table(RuleOfThumb.compare(Sensitivity.goodRanges(sweeps, 0.25)));
  * }</pre>
  */
 public final class RuleOfThumb {
 
     private static final double SLACK = 1.0001;
-    /** problem → optimizer → {from, to}; the table of seed 002, in display order. */
-    private static final Map<String, Map<String, double[]>> RANGES = new LinkedHashMap<>();
-    private static final Map<String, String> SEED_ROW = new LinkedHashMap<>();
 
-    static {
-        put("linear", "SGD", 0.01, 0.1, "Linear regression");
-        put("logistic", "SGD", 0.01, 0.1, "Logistic regression");
-        put("MLP", "SGD", 0.001, 0.01, "Simple neural networks");
-        for (String problem : new String[] {"linear", "logistic", "MLP"}) {
-            put(problem, "Adam", 1e-4, 1e-3, "Deep networks (Adam)");
-        }
+    /** One row of the course text's table and how this course uses it. */
+    private record Row(String name, double from, double to, String measured, String runs, String note) {
     }
+
+    private static final List<Row> ROWS = List.of(
+            new Row("Linear regression", 0.01, 0.1, "yes", "linear · SGD", "read as SGD: the row names no optimizer"),
+            new Row("Logistic regression", 0.01, 0.1, "yes", "logistic · SGD", "read as SGD"),
+            new Row("Simple neural networks", 0.001, 0.01, "yes", "MLP · SGD", "the 64-32-10 network, read as SGD"),
+            new Row("Deep networks (SGD)", 0.01, 0.1, "no", "", "the course has no deep network"),
+            new Row("Deep networks (Adam)", 1e-4, 1e-3, "stand-in", "linear, logistic, MLP · Adam",
+                    "the table's only Adam row, used for all three problems"),
+            new Row("Transformers", 1e-5, 1e-4, "no", "", "the course has no Transformer"),
+            new Row("Fine-tuning pretrained", 1e-5, 5e-5, "no", "", "the course has no pretrained model"));
 
     private RuleOfThumb() {
     }
 
-    private static void put(String problem, String optimizer, double from, double to, String seedRow) {
-        RANGES.computeIfAbsent(problem, p -> new LinkedHashMap<>()).put(optimizer, new double[] {from, to});
-        SEED_ROW.put(problem + " · " + optimizer, seedRow);
-    }
-
-    /** Whether the table has a range for this problem ("linear", "logistic", "MLP") and optimizer ("SGD", "Adam"). */
-    public static boolean covers(String problem, String optimizer) {
-        return RANGES.containsKey(problem) && RANGES.get(problem).containsKey(optimizer);
-    }
-
-    /** The table's {from, to} for a problem and optimizer; IllegalArgumentException when it has none. */
-    public static double[] range(String problem, String optimizer) {
-        if (!covers(problem, optimizer)) {
-            throw new IllegalArgumentException("seed 002's table has no range for problem '" + problem
-                    + "' with optimizer '" + optimizer + "'");
+    /**
+     * The row of the course text's table that notebook 7 compares a run with: SGD runs with the row of
+     * their problem, Adam runs with "Deep networks (Adam)"; null when the table has none.
+     */
+    private static Row rowFor(String problem, String optimizer) {
+        if ("Adam".equals(optimizer) && List.of("linear", "logistic", "MLP").contains(problem)) {
+            return ROWS.get(4);
         }
-        return RANGES.get(problem).get(optimizer).clone();
+        if ("SGD".equals(optimizer)) {
+            switch (problem == null ? "" : problem) {
+                case "linear": return ROWS.get(0);
+                case "logistic": return ROWS.get(1);
+                case "MLP": return ROWS.get(2);
+                default: return null;
+            }
+        }
+        return null;
     }
 
-    /** The table as notebook 7 uses it: problem, optimizer, from, to, seed_row (the row of seed 002 it comes from). */
+    /**
+     * Whether the table has a row for this problem ("linear", "logistic", "MLP") and optimizer ("SGD", "Adam").
+     *
+     * @param problem the sweep's problem name
+     * @param optimizer the sweep's optimizer name
+     */
+    public static boolean covers(String problem, String optimizer) {
+        return rowFor(problem, optimizer) != null;
+    }
+
+    /**
+     * The name of the course text's row used for a problem and optimizer, e.g. "Deep networks (Adam)" for
+     * ("linear", "Adam"); IllegalArgumentException when there is none.
+     *
+     * @param problem the sweep's problem name
+     * @param optimizer the sweep's optimizer name
+     */
+    public static String rowName(String problem, String optimizer) {
+        return require(problem, optimizer).name();
+    }
+
+    /**
+     * The table's {from, to} for a problem and optimizer; IllegalArgumentException when it has none.
+     *
+     * @param problem the sweep's problem name
+     * @param optimizer the sweep's optimizer name
+     */
+    public static double[] range(String problem, String optimizer) {
+        Row r = require(problem, optimizer);
+        return new double[] {r.from(), r.to()};
+    }
+
+    private static Row require(String problem, String optimizer) {
+        Row r = rowFor(problem, optimizer);
+        if (r == null) {
+            throw new IllegalArgumentException("the course text's table has no row for problem '" + problem
+                    + "' with optimizer '" + optimizer + "': use problem linear, logistic or MLP with SGD or Adam");
+        }
+        return r;
+    }
+
+    /**
+     * The whole table of the course text, one row per line: row, from, to, measured_here ("yes", "stand-in"
+     * or "no"), runs (the sweeps compared with it) and note (why, or how it is read).
+     */
     public static Table table() {
-        Table t = Table.create("seed 002: rule-of-thumb starting rates").addColumns(StringColumn.create("problem"),
-                StringColumn.create("optimizer"), DoubleColumn.create("from"), DoubleColumn.create("to"),
-                StringColumn.create("seed_row"));
-        RANGES.forEach((problem, byOptimizer) -> byOptimizer.forEach((optimizer, r) -> {
-            t.stringColumn("problem").append(problem);
-            t.stringColumn("optimizer").append(optimizer);
-            t.doubleColumn("from").append(r[0]);
-            t.doubleColumn("to").append(r[1]);
-            t.stringColumn("seed_row").append(SEED_ROW.get(problem + " · " + optimizer));
-        }));
+        Table t = Table.create("the course text's starting rates").addColumns(StringColumn.create("row"),
+                DoubleColumn.create("from"), DoubleColumn.create("to"), StringColumn.create("measured_here"),
+                StringColumn.create("runs"), StringColumn.create("note"));
+        for (Row r : ROWS) {
+            t.stringColumn("row").append(r.name());
+            t.doubleColumn("from").append(r.from());
+            t.doubleColumn("to").append(r.to());
+            t.stringColumn("measured_here").append(r.measured());
+            t.stringColumn("runs").append(r.runs());
+            t.stringColumn("note").append(r.note());
+        }
         return t;
     }
 
     /**
      * A copy of {@code ranges} (a {@link Sensitivity#goodRanges} or {@link Sensitivity#rangesBelow} table, with
-     * problem and optimizer columns) plus table_range ("1e-02–1e-01") and overlaps (measured good range
-     * meets the table's range). Every row's problem and optimizer must be covered by the table.
+     * problem and optimizer columns) plus table_row (the course text's row used), table_range ("1e-02–1e-01")
+     * and overlaps (the measured good range meets the table's range). Every row's problem and optimizer must
+     * be covered by the table.
+     *
+     * @param ranges measured good ranges (not modified)
      */
     public static Table compare(Table ranges) {
         Table out = ranges.copy();
+        StringColumn row = StringColumn.create("table_row");
         StringColumn label = StringColumn.create("table_range");
         BooleanColumn overlaps = BooleanColumn.create("overlaps");
         for (int i = 0; i < ranges.rowCount(); i++) {
-            double[] r = range(ranges.stringColumn("problem").get(i), ranges.stringColumn("optimizer").get(i));
+            Row r = require(ranges.stringColumn("problem").get(i), ranges.stringColumn("optimizer").get(i));
             double from = ranges.doubleColumn("good_from").get(i);
             double to = ranges.doubleColumn("good_to").get(i);
-            label.append(String.format("%.0e–%.0e", r[0], r[1]));
-            overlaps.append(r[0] <= SLACK * to && from <= SLACK * r[1]);
+            row.append(r.name());
+            label.append(String.format("%.0e–%.0e", r.from(), r.to()));
+            overlaps.append(r.from() <= SLACK * to && from <= SLACK * r.to());
         }
-        return out.addColumns(label, overlaps);
+        return out.addColumns(row, label, overlaps);
     }
 
     /**
      * A {@link SensitivityChart} of one problem's rows of a sweep table (val_loss against lr, one line per
      * optimizer) with the table's range shaded for each optimizer the table covers.
+     *
+     * @param title chart title
+     * @param sweeps a {@link Sensitivity#sweep} table (not modified)
+     * @param problem the problem whose rows are drawn
      */
     public static SensitivityChart chart(String title, Table sweeps, String problem) {
         Table rows = sweeps.where(sweeps.stringColumn("problem").isEqualTo(problem));
@@ -103,10 +165,10 @@ public final class RuleOfThumb {
             throw new IllegalArgumentException("no sweep rows for problem '" + problem + "'");
         }
         SensitivityChart chart = SensitivityChart.of(title, rows, "lr", "val_loss", "optimizer");
-        for (String optimizer : new java.util.LinkedHashSet<>(rows.stringColumn("optimizer").asList())) {
+        for (String optimizer : new LinkedHashSet<>(rows.stringColumn("optimizer").asList())) {
             if (covers(problem, optimizer)) {
-                double[] r = RANGES.get(problem).get(optimizer);
-                chart.band(String.format("table, %s: %.0e–%.0e", optimizer, r[0], r[1]), r[0], r[1]);
+                Row r = rowFor(problem, optimizer);
+                chart.band(String.format("table, %s: %.0e–%.0e", optimizer, r.from(), r.to()), r.from(), r.to());
             }
         }
         return chart;

@@ -1,6 +1,11 @@
 package lrlab.lesson;
 
+import java.util.Map;
+import java.util.function.LongFunction;
+import lrlab.tune.RateObjective;
+import lrlab.tune.Tuner;
 import lrlab.tune.TuningResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -51,6 +56,39 @@ public final class TunerRace {
             out.longColumn("budget_spent").append(r.totalBudget());
             out.doubleColumn("best_lr").append(r.bestLr());
             out.doubleColumn("best_loss").append(r.best().loss());
+        }
+        return out;
+    }
+
+    /**
+     * The same tuners again with other seeds, to see how much of a ranking is luck: one row per tuner and
+     * seed, run (the map's key), seed, trials, budget_spent, best_lr, best_loss.
+     *
+     * @param objective what every tuner minimises
+     * @param tuners name → (seed → tuner)
+     * @param seeds at least one seed
+     */
+    public static Table overSeeds(RateObjective objective, Map<String, LongFunction<Tuner>> tuners, long... seeds) {
+        Check.notNull("objective", objective);
+        if (tuners == null || tuners.isEmpty()) {
+            throw new IllegalArgumentException("tuners must not be empty");
+        }
+        if (seeds == null || seeds.length == 0) {
+            throw new IllegalArgumentException("seeds must not be empty");
+        }
+        Table out = Table.create("tuners over random streams").addColumns(StringColumn.create("run"), LongColumn.create("seed"),
+                IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
+                DoubleColumn.create("best_loss"));
+        for (Map.Entry<String, LongFunction<Tuner>> e : tuners.entrySet()) {
+            for (long seed : seeds) {
+                TuningResult r = Check.notNull("tuner for " + e.getKey(), e.getValue().apply(seed)).run(objective);
+                out.stringColumn("run").append(e.getKey());
+                out.longColumn("seed").append(seed);
+                out.intColumn("trials").append(r.trials().size());
+                out.longColumn("budget_spent").append(r.totalBudget());
+                out.doubleColumn("best_lr").append(r.bestLr());
+                out.doubleColumn("best_loss").append(r.best().loss());
+            }
         }
         return out;
     }

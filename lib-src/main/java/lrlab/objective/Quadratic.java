@@ -8,7 +8,7 @@ import lrlab.util.Check;
  *
  * <p>The error obeys w_t − w* = (1 − ηa)^t (w_0 − w*), so everything follows from the contraction
  * factor 1 − ηa: the run converges iff |1 − ηa| &lt; 1, i.e. 0 &lt; η &lt; 2/a (the stability limit),
- * and fastest at η = 1/a (one step). The seeds' (w − c)² is {@code Quadratic.shifted(c)}: a = 2, w* = c.
+ * and fastest at η = 1/a (one step). The course text's (w − c)² is {@code Quadratic.shifted(c)}: a = 2, w* = c.
  *
  * <pre>{@code
  * var q = Quadratic.of(2.0, 3.0);           // (w - 3)^2 has a = 2, w* = 3
@@ -49,7 +49,7 @@ public final class Quadratic implements ScalarObjective {
     }
 
     /**
-     * L(w) = (w − c)², the seeds' form (a = 2, w* = c).
+     * L(w) = (w − c)², the course text's form (a = 2, w* = c).
      *
      * @param c the minimiser, finite
      * @return the quadratic

@@ -211,6 +211,29 @@ public final class QuadraticForm implements Objective {
     }
 
     /**
+     * Polyak's heavy-ball rate for this form, η = 4/(√L + √μ)²; with {@link #heavyBallMomentum()} the
+     * error shrinks by (√κ − 1)/(√κ + 1) per step instead of plain descent's (κ − 1)/(κ + 1). Requires A
+     * positive definite.
+     */
+    public double heavyBallLr() {
+        requirePositiveDefinite("heavyBallLr");
+        double s = Math.sqrt(L()) + Math.sqrt(mu());
+        return 4.0 / (s * s);
+    }
+
+    /** Polyak's heavy-ball momentum for this form, β = ((√L − √μ)/(√L + √μ))²; requires A positive definite. */
+    public double heavyBallMomentum() {
+        double c = heavyBallContraction();
+        return c * c;
+    }
+
+    /** (√κ − 1)/(√κ + 1): the tuned heavy ball's contraction per step; requires A positive definite. */
+    public double heavyBallContraction() {
+        double r = Math.sqrt(conditionNumber());
+        return (r - 1) / (r + 1);
+    }
+
+    /**
      * 1 − ηλ_i for every eigen-direction: the factor by which one step multiplies the error along it
      * ({@link Quadratic#contractionFactor(double)} of that direction).
      *

@@ -1,7 +1,7 @@
 package lrlab.objective;
 
 /**
- * A loss of one parameter, L(w), with its derivative L'(w): the seeds' 1-D examples. The vector
+ * A loss of one parameter, L(w), with its derivative L'(w): the course text's 1-D examples. The vector
  * form of {@link Objective} (dimension 1, x = [w]) comes for free, so a 1-D loss works with every
  * optimizer, recorder and chart of the library.
  */

@@ -293,7 +293,7 @@ public final class SchedulerCaseRunner implements CaseRunner {
                     throw new OracleFormatException("unknown argument '" + k + "' for lambda linear_warmup");
                 }
             }
-            return LambdaLR.linearWarmup(integer(spec, "warmup", null));
+            return LambdaLR.linearWarmupFromZero(integer(spec, "warmup", null));
         }
         throw new OracleFormatException("unknown lr_lambda name '" + name + "'");
     }

@@ -5,9 +5,10 @@ import lrlab.optim.Optimizer;
 import lrlab.util.Check;
 
 /**
- * Sets the lr to a user factor of the step: lr_t = base_lr · f(t). For a linear warmup over W
- * steps, f(t) = t < W ? t / W : 1 (see {@link #linearWarmup(int)}); note f(0) = 0 makes the
- * very first optimizer step a no-op, as in torch.
+ * Sets the lr to a user factor of the step: lr_t = base_lr · f(t). Named factors: a linear warmup
+ * over W steps, f(t) = min((t + 1)/W, 1) ({@link #linearWarmup(int)}; the often-copied torch lambda
+ * t/W, whose f(0) = 0 makes the first step a no-op, is {@link #linearWarmupFromZero(int)}), and the
+ * decays 1/(1 + t/τ) and 1/√(1 + t/τ) ({@link #inverseTime(double)}, {@link #inverseSqrt(double)}).
  */
 public final class LambdaLR extends LrScheduler {
 
@@ -23,10 +24,46 @@ public final class LambdaLR extends LrScheduler {
         initialStep();
     }
 
-    /** f(t) = t / warmup for t &lt; warmup, else 1 (torch: {@code lambda e: e / warmup if e < warmup else 1.0}). */
+    /**
+     * f(t) = min((t + 1)/W, 1): the warmup reaches the base rate at its last step t = W − 1, and the first
+     * step already moves (at base/W). This is the workbook's warmup.
+     *
+     * @param warmup W ≥ 1 (W = 1 is no warmup)
+     */
     public static IntToDoubleFunction linearWarmup(int warmup) {
         Check.positive("warmup", warmup);
+        return t -> t < warmup - 1 ? (double) (t + 1) / warmup : 1.0;
+    }
+
+    /**
+     * f(t) = t/W for t &lt; W, else 1, the lambda often written for torch
+     * ({@code lambda e: e / warmup if e < warmup else 1.0}): f(0) = 0, so the first step does nothing.
+     */
+    public static IntToDoubleFunction linearWarmupFromZero(int warmup) {
+        Check.positive("warmup", warmup);
         return t -> t < warmup ? (double) t / warmup : 1.0;
+    }
+
+    /**
+     * f(t) = 1/(1 + t/τ): the 1/t decay of stochastic approximation (η_t ≈ η₀τ/t for t ≫ τ); it meets
+     * the Robbins–Monro conditions Σηₜ = ∞, Σηₜ² &lt; ∞.
+     *
+     * @param tau τ &gt; 0, the step at which the rate has halved
+     */
+    public static IntToDoubleFunction inverseTime(double tau) {
+        Check.positive("tau", tau);
+        return t -> 1.0 / (1.0 + t / tau);
+    }
+
+    /**
+     * f(t) = 1/√(1 + t/τ): a slower decay (η_t ≈ η₀√(τ/t)); Σηₜ = ∞ but also Σηₜ² = ∞, so it misses the
+     * second Robbins–Monro condition.
+     *
+     * @param tau τ &gt; 0, the step at which the rate has fallen to η₀/√2
+     */
+    public static IntToDoubleFunction inverseSqrt(double tau) {
+        Check.positive("tau", tau);
+        return t -> 1.0 / Math.sqrt(1.0 + t / tau);
     }
 
     @Override

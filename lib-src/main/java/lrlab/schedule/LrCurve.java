@@ -70,6 +70,61 @@ public final class LrCurve {
         return all.setName("lr curves");
     }
 
+    /**
+     * The partial sums S₁(T) = Σ_{t&lt;T} η_t and S₂(T) = Σ_{t&lt;T} η_t² of each schedule at each horizon T,
+     * the two series of the Robbins–Monro conditions (S₁ → ∞ so the run can travel any distance,
+     * S₂ &lt; ∞ so the noise it accumulates stays bounded). Long format: run, steps, sum_lr,
+     * sum_lr_squared; one pass per schedule up to the largest horizon.
+     *
+     * @param horizons step counts T ≥ 1, in increasing order
+     */
+    public static Table sums(double baseLr, Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules,
+            int... horizons) {
+        Check.positive("baseLr", baseLr);
+        if (schedules == null || schedules.isEmpty()) {
+            throw new IllegalArgumentException("schedules must name at least one schedule, got none");
+        }
+        if (horizons == null || horizons.length == 0) {
+            throw new IllegalArgumentException("horizons must name at least one step count, got none");
+        }
+        for (int i = 0; i < horizons.length; i++) {
+            Check.positive("horizons[" + i + "]", horizons[i]);
+            if (i > 0 && horizons[i] <= horizons[i - 1]) {
+                throw new IllegalArgumentException("horizons must increase, got " + horizons[i - 1] + " then "
+                        + horizons[i]);
+            }
+        }
+        StringColumn names = StringColumn.create("run");
+        IntColumn steps = IntColumn.create("steps");
+        DoubleColumn s1 = DoubleColumn.create("sum_lr");
+        DoubleColumn s2 = DoubleColumn.create("sum_lr_squared");
+        for (var e : schedules.entrySet()) {
+            Optimizer opt = ParamGroups.single(baseLr, DEFAULT_MOMENTUM);
+            Scheduler s = e.getValue().apply(opt);
+            if (s == null || s.optimizer() != opt) {
+                throw new IllegalArgumentException("schedule '" + e.getKey()
+                        + "' must attach a scheduler to the optimizer it is given");
+            }
+            double sum = 0;
+            double sumSq = 0;
+            int next = 0;
+            for (int t = 0; t < horizons[horizons.length - 1]; t++) {
+                double lr = s.lastLr();
+                sum += lr;
+                sumSq += lr * lr;
+                if (t + 1 == horizons[next]) {
+                    names.append(e.getKey());
+                    steps.append(t + 1);
+                    s1.append(sum);
+                    s2.append(sumSq);
+                    next++;
+                }
+                s.step();
+            }
+        }
+        return Table.create("partial sums").addColumns(names, steps, s1, s2);
+    }
+
     private static Table build(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
         return build(name, baseLr, steps, schedule, false);
     }

@@ -41,9 +41,22 @@ public final class Schedulers {
         return new LambdaLR(opt, factor);
     }
 
-    /** lr_t = base·(t &lt; W ? t/W : 1): LambdaLR with a linear warmup over W steps (lr_0 = 0). */
+    /**
+     * lr_t = base·min((t + 1)/W, 1): LambdaLR with a linear warmup over W steps that starts at base/W
+     * (not at 0, so no step is wasted) and reaches base at t = W − 1.
+     */
     public static LambdaLR linearWarmup(Optimizer opt, int warmup) {
         return new LambdaLR(opt, LambdaLR.linearWarmup(warmup));
+    }
+
+    /** lr_t = base/(1 + t/τ): the 1/t decay (LambdaLR with {@link LambdaLR#inverseTime(double)}). */
+    public static LambdaLR inverseTimeDecay(Optimizer opt, double tau) {
+        return new LambdaLR(opt, LambdaLR.inverseTime(tau));
+    }
+
+    /** lr_t = base/√(1 + t/τ): the 1/√t decay (LambdaLR with {@link LambdaLR#inverseSqrt(double)}). */
+    public static LambdaLR inverseSqrtDecay(Optimizer opt, double tau) {
+        return new LambdaLR(opt, LambdaLR.inverseSqrt(tau));
     }
 
     /** lr_t = base·(1 + cos(πt/T_max))/2, periodic with period 2·T_max. */

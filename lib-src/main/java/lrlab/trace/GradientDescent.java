@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lrlab.objective.Objective;
+import lrlab.optim.Optimizer;
 import lrlab.util.Check;
 
 /**
- * Plain gradient descent θ_{t+1} = θ_t − η∇L(θ_t), recorded step by step: the seeds' loop, as a fluent
+ * Plain gradient descent θ_{t+1} = θ_t − η∇L(θ_t), recorded step by step: the course text's loop, as a fluent
  * call a student can type ({@code GradientDescent.on(L).from(7).steps(15).sweep(0.1, 0.5)}).
  *
  * <p>A run stops early, flagged as diverged, at the first iterate that is not finite or whose size
@@ -88,6 +89,46 @@ public final class GradientDescent {
             }
         }
         return new Trajectory(lr, d, done, Arrays.copyOf(iterates, (done + 1) * d),
+                Arrays.copyOf(losses, done + 1), diverged);
+    }
+
+    /**
+     * One run with any optimizer instead of plain descent (momentum, Adam, a clipped optimizer …): each
+     * step computes ∇L(θ_t) and calls {@code optimizer.step}, recorded like {@link #run(double)}; the
+     * rate recorded is the optimizer's group-0 rate at the start. The optimizer is stepped as given:
+     * pass a fresh one (or {@code reset()} it) per run.
+     *
+     * @param label the run's name in tables and legends, e.g. {@code "momentum 0.9"}
+     */
+    public Trajectory run(String label, Optimizer optimizer) {
+        Check.nonBlank("label", label);
+        Check.notNull("optimizer", optimizer);
+        int d = objective.dimension();
+        double[] iterates = new double[(steps + 1) * d];
+        double[] losses = new double[steps + 1];
+        double[] theta = start.clone();
+        double[] grad = new double[d];
+        double lr = optimizer.lr();
+        System.arraycopy(theta, 0, iterates, 0, d);
+        losses[0] = objective.value(theta);
+        int done = 0;
+        boolean diverged = false;
+        while (done < steps) {
+            objective.valueAndGradient(theta, grad);
+            optimizer.step(theta, grad);
+            double size = 0;
+            for (int i = 0; i < d; i++) {
+                size = Math.max(size, Math.abs(theta[i]));
+            }
+            done++;
+            System.arraycopy(theta, 0, iterates, done * d, d);
+            losses[done] = objective.value(theta);
+            if (!(size <= bound) || !Double.isFinite(losses[done])) {
+                diverged = true;
+                break;
+            }
+        }
+        return new Trajectory(label, lr, d, done, Arrays.copyOf(iterates, (done + 1) * d),
                 Arrays.copyOf(losses, done + 1), diverged);
     }
 

@@ -17,6 +17,19 @@ public final class Trajectories {
         this.runs = Collections.unmodifiableList(runs);
     }
 
+    /** Runs made one by one (e.g. with {@link GradientDescent#run(String, lrlab.optim.Optimizer)}) as one set. */
+    public static Trajectories of(Trajectory... runs) {
+        if (runs == null || runs.length == 0) {
+            throw new IllegalArgumentException("runs must name at least one trajectory, got none");
+        }
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i] == null) {
+                throw new IllegalArgumentException("runs[" + i + "] must not be null");
+            }
+        }
+        return new Trajectories(List.of(runs));
+    }
+
     /** The runs in sweep order. */
     public List<Trajectory> runs() {
         return runs;

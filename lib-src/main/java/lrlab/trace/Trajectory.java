@@ -6,8 +6,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * One recorded gradient-descent run: the iterates θ_0 … θ_n (start included, as the seeds' trajectory
- * lists) and their losses, plus whether it was cut for diverging.
+ * One recorded gradient-descent run: the iterates θ_0 … θ_n (start included, as the course text's
+ * trajectory lists) and their losses, plus whether it was cut for diverging.
  */
 public final class Trajectory {
 
@@ -17,8 +17,15 @@ public final class Trajectory {
     private final double[] iterates;
     private final double[] losses;
     private final boolean diverged;
+    private final String label;
 
     Trajectory(double lr, int dimension, int steps, double[] iterates, double[] losses, boolean diverged) {
+        this(null, lr, dimension, steps, iterates, losses, diverged);
+    }
+
+    Trajectory(String label, double lr, int dimension, int steps, double[] iterates, double[] losses,
+               boolean diverged) {
+        this.label = label == null ? "lr=" + lr : label;
         this.lr = lr;
         this.dimension = dimension;
         this.steps = steps;
@@ -62,9 +69,15 @@ public final class Trajectory {
         return losses[steps];
     }
 
-    /** The label of this run in tables and legends: {@code lr=0.1}. */
+    /** The label of this run in tables and legends: {@code lr=0.1}, or the name it was run under. */
     public String label() {
-        return "lr=" + lr;
+        return label;
+    }
+
+    /** The same run under another name in tables and legends, e.g. {@code run.named("from w0 = 2")}. */
+    public Trajectory named(String label) {
+        lrlab.util.Check.nonBlank("label", label);
+        return new Trajectory(label, lr, dimension, steps, iterates, losses, diverged);
     }
 
     /** Iterates θ_0 … θ_n of a 1-D run (a copy). */

@@ -41,6 +41,7 @@ public final class Trainer {
     private Dataset validation;
     private double validationFraction = Double.NaN;
     private boolean recordSteps;
+    private boolean withReplacement;
     private LongConsumer afterStep;
     private IntConsumer afterEpoch;
     private TrainingListener listener;
@@ -102,6 +103,18 @@ public final class Trainer {
         }
         this.validationFraction = fraction;
         this.validation = null;
+        return this;
+    }
+
+    /**
+     * Draws every batch's rows independently and uniformly with replacement (an epoch is still
+     * ⌈n/B⌉ batches) instead of the default: each epoch reshuffles the rows and cuts them into batches,
+     * as torch's DataLoader with shuffle=True. Independent batches are the textbook model of SGD noise
+     * (each step's gradient is an unbiased, independent estimate); reshuffling visits every row once
+     * per epoch, which cancels part of the noise.
+     */
+    public Trainer sampleWithReplacement(boolean withReplacement) {
+        this.withReplacement = withReplacement;
         return this;
     }
 
@@ -174,7 +187,11 @@ public final class Trainer {
         }
         int done = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, rng);
+            if (withReplacement) {
+                draw(order, n, rng);
+            } else {
+                shuffle(order, rng);
+            }
             double epochLr = optimizer.lr();
             double lossSum = epoch(train, optimizer, params, grad, order, batchSize, epoch, log);
             if (log.diverged) {
@@ -221,6 +238,13 @@ public final class Trainer {
             int t = a[i];
             a[i] = a[j];
             a[j] = t;
+        }
+    }
+
+    /** Fills {@code a} with independent uniform draws from 0..n−1 (sampling with replacement). */
+    static void draw(int[] a, int n, SplittableRandom rng) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextInt(n);
         }
     }
 

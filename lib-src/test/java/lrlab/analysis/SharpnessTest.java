@@ -1,5 +1,6 @@
 package lrlab.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,14 @@ class SharpnessTest {
         double expected = QuadraticForm.of(h).L();
         double got = Sharpness.of(LinearRegression.of(data)).steps(30).largest(new double[data.features() + 1]);
         Tol.assertClose(expected, got, 1e-6, "λ_max of the diabetes least-squares loss");
+    }
+
+    @Test
+    void theStabilityLimitIsTwoOverTheLargestEigenvalueAndInfiniteWithoutCurvature() {
+        QuadraticForm f = QuadraticForm.of(new double[][] {{4, 0}, {0, 1}});
+        Tol.assertClose(0.5, Sharpness.stabilityLimit(f, new double[] {1, 1}), 1e-9, "2/4");
+        QuadraticForm flat = QuadraticForm.of(new double[][] {{0, 0}, {0, 0}});
+        assertEquals(Double.POSITIVE_INFINITY, Sharpness.stabilityLimit(flat, new double[] {1, 2}));
     }
 
     @Test

@@ -10,6 +10,7 @@ import lrlab.data.Datasets;
 import lrlab.model.LinearRegression;
 import lrlab.optim.Optimizer;
 import lrlab.schedule.CyclicLR;
+import lrlab.schedule.LambdaLR;
 import lrlab.schedule.LrCurve;
 import lrlab.schedule.OneCycleLR;
 import lrlab.schedule.Scheduler;
@@ -54,6 +55,24 @@ class Lesson05FactsTest {
     }
 
     @Test
+    void theWarmupsFirstEpochTrainsWhileTheTorchLambdasFirstEpochIsANoOp() {
+        var split = Datasets.diabetes().split(0.8, 0).standardize();
+        var model = LinearRegression.of(split.train());
+        double start = model.value(model.initialParams(0));
+        var race = ScheduledTraining.of(model, split.validation()).lr(BASE).epochs(2).batchSize(8).seed(0);
+        Map<String, Function<Optimizer, ? extends Scheduler>> two = new LinkedHashMap<>();
+        two.put("t+1", opt -> Schedulers.linearWarmup(opt, 5));
+        two.put("t", opt -> Schedulers.lambdaLR(opt, LambdaLR.linearWarmupFromZero(5)));
+        Table runs = race.compare(two);
+        Table ours = runs.where(runs.stringColumn("run").isEqualTo("t+1"));
+        Table torch = runs.where(runs.stringColumn("run").isEqualTo("t"));
+        assertEquals(BASE / 5, ours.doubleColumn("lr").get(0), 1e-15);
+        assertTrue(ours.doubleColumn("train_loss").get(0) < 0.5 * start, "the first epoch already trains");
+        assertEquals(0.0, torch.doubleColumn("lr").get(0), 0.0);
+        assertEquals(start, torch.doubleColumn("train_loss").get(0), 1e-9 * start, "rate 0: the epoch changed nothing");
+    }
+
+    @Test
     void warmupEndsWhereTheConstantRateEnds() {
         assertEquals(finalLoss.get("constant"), finalLoss.get("warmup"), 0.01 * finalLoss.get("constant"));
     }
@@ -62,8 +81,13 @@ class Lesson05FactsTest {
     void curvesStartWhereTheFormulasSay() {
         Table curves = LrCurve.compare(BASE, EPOCHS, schedules);
         Table warm = curves.where(curves.stringColumn("run").isEqualTo("warmup"));
-        assertEquals(0.0, warm.doubleColumn("lr").get(0), 0.0);
+        assertEquals(BASE / 5, warm.doubleColumn("lr").get(0), 1e-15, "(t + 1)/W: the first epoch trains at base/W");
+        assertEquals(BASE * 4 / 5, warm.doubleColumn("lr").get(3), 1e-15);
+        assertEquals(BASE, warm.doubleColumn("lr").get(4), 1e-15, "base reached at the last warmup epoch t = W - 1");
         assertEquals(BASE, warm.doubleColumn("lr").get(5), 1e-12);
+        Table restarts = curves.where(curves.stringColumn("run").isEqualTo("warm restarts"));
+        assertEquals(BASE, restarts.doubleColumn("lr").get(30), 1e-12, "restart at epoch 30");
+        assertTrue(restarts.doubleColumn("lr").get(39) > 0.8 * BASE, "near the top at epoch 39");
         Table step = curves.where(curves.stringColumn("run").isEqualTo("step"));
         assertEquals(BASE * 0.1, step.doubleColumn("lr").get(15), 1e-12);
     }

@@ -71,7 +71,7 @@ class PracticeHelpersTest {
         var b = BatchScaling.on(MODEL, DIABETES.validation()).base(0.01, 32).epochs(3).warmupEpochs(1);
         assertEquals((MODEL.data().rows() + 63) / 64, b.stepsPerEpoch(64));
         Table t = b.run(32, 64);
-        assertEquals(6, t.rowCount());
+        assertEquals(8, t.rowCount());     // fixed, linear, square root, linear + warmup at two batch sizes
         assertEquals(0.02, t.doubleColumn("lr").get(3), 1e-15);
         assertEquals(64, BatchScaling.holdsUpTo(t, BatchScaling.SCALED, 32, 1e9));
         assertThrows(IllegalArgumentException.class, () -> BatchScaling.holdsUpTo(t, BatchScaling.FIXED, 16, 0.1));

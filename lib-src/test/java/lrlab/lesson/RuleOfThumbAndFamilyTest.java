@@ -25,13 +25,22 @@ class RuleOfThumbAndFamilyTest {
     }
 
     @Test
-    void theTableHoldsSeed002sRangesPerProblemAndOptimizer() {
+    void theTableHoldsEveryRowOfTheCourseTextAndTheRangeEachRunIsComparedWith() {
         assertArrayEquals(new double[] {0.01, 0.1}, RuleOfThumb.range("linear", "SGD"));
         assertArrayEquals(new double[] {0.001, 0.01}, RuleOfThumb.range("MLP", "SGD"));
         assertArrayEquals(new double[] {1e-4, 1e-3}, RuleOfThumb.range("logistic", "Adam"));
-        assertEquals(6, RuleOfThumb.table().rowCount());
         Table t = RuleOfThumb.table();
-        assertEquals("Simple neural networks", t.where(t.stringColumn("problem").isEqualTo("MLP")).stringColumn("seed_row").get(0));
+        assertEquals(List.of("Linear regression", "Logistic regression", "Simple neural networks", "Deep networks (SGD)",
+                "Deep networks (Adam)", "Transformers", "Fine-tuning pretrained"), t.stringColumn("row").asList());
+        assertEquals(List.of("yes", "yes", "yes", "no", "stand-in", "no", "no"), t.stringColumn("measured_here").asList());
+        assertArrayEquals(new double[] {1e-5, 5e-5}, new double[] {t.doubleColumn("from").get(6), t.doubleColumn("to").get(6)});
+    }
+
+    @Test
+    void adamRunsAreComparedWithTheOnlyAdamRowAndSayWhichRowThatIs() {
+        assertEquals("Deep networks (Adam)", RuleOfThumb.rowName("linear", "Adam"));
+        assertEquals("Linear regression", RuleOfThumb.rowName("linear", "SGD"));
+        assertEquals("Deep networks (Adam)", RuleOfThumb.compare(ranges("linear", "Adam", 0.1, 1)).stringColumn("table_row").get(0));
     }
 
     @Test

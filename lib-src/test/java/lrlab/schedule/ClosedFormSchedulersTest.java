@@ -76,7 +76,8 @@ class ClosedFormSchedulersTest {
         Scheduler s = Schedulers.linearLR(opt, 0.25, 1.0, 20);
         assertEquals(0, s.lastEpoch());
         assertClose(0.025, opt.lr(), 1e-15, 0, "LinearLR starts at lr·startFactor");
-        assertEquals(0.0, Schedulers.linearWarmup(new FakeOptimizer(0.1), 10).lastLr(), "warmup lambda starts at 0");
+        assertClose(0.01, Schedulers.linearWarmup(new FakeOptimizer(0.1), 10).lastLr(), 1e-15, 0,
+                "the warmup's first step already moves, at base/W");
         assertClose(0.05, Schedulers.constantLR(new FakeOptimizer(0.1), 0.5, 10).lastLr(), 1e-15, 0, "ConstantLR");
     }
 

@@ -1,0 +1,240 @@
+package lrlab.lesson;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import lrlab.analysis.NoiseFloor;
+import lrlab.model.LinearRegression;
+import lrlab.objective.QuadraticForm;
+import lrlab.optim.Optimizer;
+import lrlab.optim.Optimizers;
+import lrlab.schedule.ReduceLROnPlateau;
+import lrlab.schedule.Scheduler;
+import lrlab.train.Trainer;
+import lrlab.util.Check;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Notebook 05b's runs: mini-batch SGD on a linear regression whose least-squares minimum L* is known,
+ * with the full training loss recorded after the steps, so the excess L(θ_t) − L* shows the noise floor
+ * of a constant rate and what decaying schedules do to it. Batches are drawn with replacement unless
+ * told otherwise (the textbook noise model, see {@link Trainer#sampleWithReplacement}); every run starts
+ * from the same initialisation and draws the same batches.
+ *
+ * <p>Tables are long: run, step, epoch, lr, loss, excess; one row every {@link #recordEvery} steps.
+ */
+public final class NoisyTraining {
+
+    private final LinearRegression model;
+    private final double minimum;
+    private final double[] curvatures;
+    private int batchSize = 8;
+    private int epochs = 40;
+    private int every = 8;
+    private long seed = 0;
+    private boolean withReplacement = true;
+
+    private NoisyTraining(LinearRegression model) {
+        this.model = model;
+        QuadraticForm h = model.curvature();
+        this.curvatures = h.eigenvalues();
+        this.minimum = model.value(h.minimizer());
+    }
+
+    /** Runs on {@code model}'s data (its least-squares minimum is computed once, here). */
+    public static NoisyTraining of(LinearRegression model) {
+        return new NoisyTraining(Check.notNull("model", model));
+    }
+
+    /** Rows per batch B ≥ 1 (default 8). */
+    public NoisyTraining batchSize(int batchSize) {
+        this.batchSize = Check.atLeast("batchSize", batchSize, 1);
+        return this;
+    }
+
+    /** Epochs per run, each ⌈n/B⌉ steps (default 40). */
+    public NoisyTraining epochs(int epochs) {
+        this.epochs = Check.atLeast("epochs", epochs, 1);
+        return this;
+    }
+
+    /** Keep one row every k ≥ 1 steps (default 8); the plateau scheduler still sees every step. */
+    public NoisyTraining recordEvery(int k) {
+        this.every = Check.atLeast("recordEvery", k, 1);
+        return this;
+    }
+
+    /** Seed of the initialisation and of the batches (default 0), the same for every run. */
+    public NoisyTraining seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Batches drawn with replacement (default true, the model behind the floor's formula) or, with false,
+     * torch's reshuffled epochs, which visit every row once per epoch and cancel part of the noise.
+     */
+    public NoisyTraining withReplacement(boolean withReplacement) {
+        this.withReplacement = withReplacement;
+        return this;
+    }
+
+    /** L*, the least-squares mean squared error of the training data. */
+    public double minimumLoss() {
+        return minimum;
+    }
+
+    /** The eigenvalues of the loss's Hessian, ascending (the curvatures). */
+    public double[] curvatures() {
+        return curvatures.clone();
+    }
+
+    /** Steps per epoch, ⌈n/B⌉. */
+    public int stepsPerEpoch() {
+        return (model.data().rows() + batchSize - 1) / batchSize;
+    }
+
+    /** One run per constant rate, named {@code lr=…}. */
+    public Table constant(double... lrs) {
+        Check.nonEmpty("lrs", lrs);
+        Table all = null;
+        for (double lr : lrs) {
+            Table t = run("lr=" + lr, Optimizers.sgd(lr).build(), null, null);
+            all = all == null ? t : all.append(t);
+        }
+        return all.setName("constant rates");
+    }
+
+    /**
+     * One run per schedule at base rate {@code baseLr}, each scheduler stepped after every optimizer
+     * step (so its t counts steps, not epochs).
+     */
+    public Table scheduled(double baseLr, Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules) {
+        Check.positive("baseLr", baseLr);
+        if (schedules == null || schedules.isEmpty()) {
+            throw new IllegalArgumentException("schedules must name at least one schedule, got none");
+        }
+        Table all = null;
+        for (var e : schedules.entrySet()) {
+            Optimizer opt = Optimizers.sgd(baseLr).build();
+            Scheduler s = e.getValue().apply(opt);
+            Table t = run(e.getKey(), opt, s, null);
+            all = all == null ? t : all.append(t);
+        }
+        return all.setName("schedules");
+    }
+
+    /**
+     * One run under ReduceLROnPlateau (MIN mode, {@code factor}, {@code patience} epochs), stepped after
+     * every epoch on that epoch's mean full training loss.
+     */
+    public Table plateau(String name, double baseLr, double factor, int patience) {
+        Check.nonBlank("name", name);
+        Optimizer opt = Optimizers.sgd(Check.positive("baseLr", baseLr)).build();
+        ReduceLROnPlateau p = ReduceLROnPlateau.builder().factor(factor).patience(patience).build(opt);
+        return run(name, opt, null, p);
+    }
+
+    /**
+     * The noise floor of each constant-rate run: run, lr, floor (mean excess over the last half of the
+     * run, {@link NoiseFloor#measure}), floor_over_lr, predicted ({@link NoiseFloor#leastSquares}).
+     */
+    public Table floors(Table constantRuns) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn lr = DoubleColumn.create("lr");
+        DoubleColumn floor = DoubleColumn.create("floor");
+        DoubleColumn perLr = DoubleColumn.create("floor_over_lr");
+        DoubleColumn predicted = DoubleColumn.create("predicted");
+        for (String name : runNames(constantRuns)) {
+            Table t = constantRuns.where(constantRuns.stringColumn("run").isEqualTo(name));
+            double rate = t.doubleColumn("lr").get(0);
+            double f = NoiseFloor.measure(t.doubleColumn("excess").asDoubleArray(), 0.0, 0.5);
+            run.append(name);
+            lr.append(rate);
+            floor.append(f);
+            perLr.append(f / rate);
+            predicted.append(NoiseFloor.leastSquares(rate, batchSize, minimum, curvatures));
+        }
+        return Table.create("noise floors").addColumns(run, lr, floor, perLr, predicted);
+    }
+
+    /**
+     * Per run: final_excess (the mean excess over the last epoch's rows), lowest_excess (the lowest
+     * recorded) and final_lr, sorted by final excess.
+     */
+    public Table summary(Table runs) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn last = DoubleColumn.create("final_excess");
+        DoubleColumn best = DoubleColumn.create("lowest_excess");
+        DoubleColumn lastLr = DoubleColumn.create("final_lr");
+        for (String name : runNames(runs)) {
+            Table t = runs.where(runs.stringColumn("run").isEqualTo(name));
+            int lastEpoch = (int) t.intColumn("epoch").max();
+            Table tail = t.where(t.intColumn("epoch").isEqualTo(lastEpoch));
+            run.append(name);
+            last.append(tail.doubleColumn("excess").mean());
+            best.append(t.doubleColumn("excess").min());
+            lastLr.append(t.doubleColumn("lr").get(t.rowCount() - 1));
+        }
+        return Table.create("final epoch").addColumns(run, last, best, lastLr).sortAscendingOn("final_excess");
+    }
+
+    /** The distinct values of column run, in the order they first appear. */
+    static java.util.Set<String> runNames(Table runs) {
+        return new java.util.LinkedHashSet<>(runs.stringColumn("run").asList());
+    }
+
+    private Table run(String name, Optimizer opt, Scheduler perStep, ReduceLROnPlateau perEpoch) {
+        double[] params = model.initialParams(seed);
+        int capacity = epochs * stepsPerEpoch() / every + 1;
+        int[] step = new int[capacity];
+        int[] epoch = new int[capacity];
+        double[] lr = new double[capacity];
+        double[] loss = new double[capacity];
+        int[] rows = {0};
+        double[] epochSum = {0};
+        int[] epochSteps = {0};
+        int[] currentEpoch = {1};
+        double[] lrUsed = {opt.lr()};
+        Trainer trainer = Trainer.of(model, opt).batchSize(batchSize).epochs(epochs).seed(seed)
+                .sampleWithReplacement(withReplacement)
+                .afterStep(s -> {
+                    double l = model.value(params);
+                    epochSum[0] += l;
+                    epochSteps[0]++;
+                    if (s % every == 0 && rows[0] < capacity) {
+                        step[rows[0]] = (int) s;
+                        epoch[rows[0]] = currentEpoch[0];
+                        lr[rows[0]] = lrUsed[0];
+                        loss[rows[0]++] = l;
+                    }
+                    if (perStep != null) {
+                        perStep.step();
+                    }
+                    lrUsed[0] = opt.lr();
+                })
+                .afterEpoch(e -> {
+                    if (perEpoch != null) {
+                        perEpoch.step(epochSum[0] / epochSteps[0]);
+                        lrUsed[0] = opt.lr();
+                    }
+                    epochSum[0] = 0;
+                    epochSteps[0] = 0;
+                    currentEpoch[0] = e + 1;
+                });
+        trainer.fit(params);
+        int n = rows[0];
+        StringColumn run = StringColumn.create("run", n);
+        DoubleColumn excess = DoubleColumn.create("excess", n);
+        for (int i = 0; i < n; i++) {
+            run.set(i, name);
+            excess.set(i, loss[i] - minimum);
+        }
+        return Table.create(name).addColumns(run, IntColumn.create("step", Arrays.copyOf(step, n)),
+                IntColumn.create("epoch", Arrays.copyOf(epoch, n)), DoubleColumn.create("lr", Arrays.copyOf(lr, n)),
+                DoubleColumn.create("loss", Arrays.copyOf(loss, n)), excess);
+    }
+}

@@ -1,0 +1,85 @@
+package lrlab.lesson;
+
+import lrlab.find.LrFinderResult;
+import lrlab.util.Check;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a way of choosing the rate cost: optimizer steps (one mini-batch gradient each), epochs (training rows
+ * seen / rows in the training set) and the wall-clock seconds measured in the notebook.
+ *
+ * <pre>{@code
+ * table(SearchCost.table(SearchCost.finder(found, finderSeconds),
+ *         SearchCost.grid("grid, 6 rates × 8 epochs", 6, 8, 45, gridSeconds)));
+ * }</pre>
+ *
+ * @param method what was run
+ * @param steps optimizer steps (gradient evaluations)
+ * @param epochs passes over the training rows
+ * @param seconds wall-clock time
+ */
+public record SearchCost(String method, long steps, double epochs, double seconds) {
+
+    /** Validates the fields. */
+    public SearchCost {
+        Check.nonBlank("method", method);
+        Check.nonNegative("steps", (double) steps);
+        Check.nonNegative("epochs", epochs);
+        Check.nonNegative("seconds", seconds);
+    }
+
+    /**
+     * The finder's cost: its iterations and the epochs they add up to ({@link LrFinderResult#epochs()}).
+     *
+     * @param result the finder's result
+     * @param seconds the time the run took
+     */
+    public static SearchCost finder(LrFinderResult result, double seconds) {
+        Check.notNull("result", result);
+        return new SearchCost("LR finder, " + result.iterations() + " iterations of " + result.batchSize(),
+                result.iterations(), result.epochs(), seconds);
+    }
+
+    /**
+     * A grid's cost: {@code runs} trainings of {@code epochsPerRun} epochs of {@code stepsPerEpoch} steps each.
+     *
+     * @param method label
+     * @param runs number of rates tried
+     * @param epochsPerRun epochs of each run
+     * @param stepsPerEpoch ⌈n/B⌉
+     * @param seconds the time the grid took
+     */
+    public static SearchCost grid(String method, int runs, int epochsPerRun, int stepsPerEpoch, double seconds) {
+        Check.positive("runs", runs);
+        Check.positive("epochsPerRun", epochsPerRun);
+        Check.positive("stepsPerEpoch", stepsPerEpoch);
+        return new SearchCost(method, (long) runs * epochsPerRun * stepsPerEpoch, (double) runs * epochsPerRun, seconds);
+    }
+
+    /**
+     * One row per cost: method, optimizer_steps, epochs, seconds, and epochs_vs_first = epochs / the first
+     * row's epochs.
+     *
+     * @param costs at least one
+     */
+    public static Table table(SearchCost... costs) {
+        if (costs == null || costs.length == 0) {
+            throw new IllegalArgumentException("costs must not be empty");
+        }
+        Table t = Table.create("what each search cost").addColumns(StringColumn.create("method"),
+                LongColumn.create("optimizer_steps"), DoubleColumn.create("epochs"), DoubleColumn.create("seconds"),
+                DoubleColumn.create("epochs_vs_first"));
+        for (SearchCost c : costs) {
+            Check.notNull("cost", c);
+            t.stringColumn("method").append(c.method());
+            t.longColumn("optimizer_steps").append(c.steps());
+            t.doubleColumn("epochs").append(c.epochs());
+            t.doubleColumn("seconds").append(c.seconds());
+            t.doubleColumn("epochs_vs_first").append(c.epochs() / costs[0].epochs());
+        }
+        return t;
+    }
+}
