@@ -221,7 +221,7 @@ public final class BatchScaling {
         if (batchSizes == null || batchSizes.length == 0) {
             throw new IllegalArgumentException("batchSizes must not be empty");
         }
-        if (warmupEpochs >= epochs) {
+        if (variants.contains(WARMUP) && warmupEpochs >= epochs) {
             throw new IllegalArgumentException("warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
         }
         Table t = Table.create("scaling rules").addColumns(StringColumn.create("run"),

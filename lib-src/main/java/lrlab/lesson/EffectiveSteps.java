@@ -93,13 +93,7 @@ public final class EffectiveSteps {
             }
             System.arraycopy(p, 0, before, 0, d);
         }).fit(p);
-        Table out = Table.create(name + ": step sizes").addColumns(StringColumn.create("run", steps),
-                IntColumn.create("step"), DoubleColumn.create("mean_abs_step", size));
-        for (int t = 0; t < steps; t++) {
-            out.stringColumn("run").set(t, name);
-            out.intColumn("step").append(t + 1);
-        }
-        return out;
+        return column(name + ": step sizes", name, size);
     }
 
     /**
@@ -110,14 +104,23 @@ public final class EffectiveSteps {
      * @param c the value at t = 1
      */
     public Table inverseSqrt(String name, double c) {
-        Table out = Table.create(name).addColumns(StringColumn.create("run", steps), IntColumn.create("step"),
-                DoubleColumn.create("mean_abs_step"));
+        double[] values = new double[steps];
         for (int t = 1; t <= steps; t++) {
-            out.stringColumn("run").set(t - 1, name);
-            out.intColumn("step").append(t);
-            out.doubleColumn("mean_abs_step").append(c / Math.sqrt(t));
+            values[t - 1] = c / Math.sqrt(t);
         }
-        return out;
+        return column(name, name, values);
+    }
+
+    /** Columns run (= {@code run} on every row), step (1 … n) and mean_abs_step (the values), all of length n. */
+    private static Table column(String title, String run, double[] values) {
+        String[] runs = new String[values.length];
+        int[] step = new int[values.length];
+        for (int t = 0; t < values.length; t++) {
+            runs[t] = run;
+            step[t] = t + 1;
+        }
+        return Table.create(title).addColumns(StringColumn.create("run", runs), IntColumn.create("step", step),
+                DoubleColumn.create("mean_abs_step", values));
     }
 
     /**
