@@ -3,6 +3,7 @@ package lrlab.lesson;
 import java.util.function.DoubleFunction;
 import lrlab.analysis.Diagnosis;
 import lrlab.train.TrainingResult;
+import lrlab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -63,8 +64,8 @@ public final class LrDoctor {
 
     /** One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare). */
     public static Table curve(String name, TrainingResult run) {
-        lrlab.util.Check.nonBlank("name", name);
-        lrlab.util.Check.notNull("run", run);
+        Check.nonBlank("name", name);
+        Check.notNull("run", run);
         Table h = run.history().selectColumns("epoch", "lr", "train_loss");
         StringColumn col = StringColumn.create("run");
         for (int i = 0; i < h.rowCount(); i++) {
@@ -100,8 +101,8 @@ public final class LrDoctor {
      * and whose last value is well above it has stalled; the training row tells why.
      */
     public static Table bestEpochs(String name, TrainingResult run) {
-        lrlab.util.Check.nonBlank("name", name);
-        lrlab.util.Check.notNull("run", run);
+        Check.nonBlank("name", name);
+        Check.notNull("run", run);
         StringColumn runs = StringColumn.create("run");
         StringColumn loss = StringColumn.create("loss");
         IntColumn bestEpoch = IntColumn.create("best_epoch");
