@@ -164,7 +164,7 @@ def graded(released, tmp_path_factory):
     partial = read_rows(out)
     assert len(partial) >= 2, "".join(seen)
     start = time.monotonic()
-    r = run_verb("grade", "--submitted", str(submitted), "--out", str(out))
+    r = run_verb("grade", "--submitted", str(submitted), "--out", str(out), timeout=1500)
     seconds = time.monotonic() - start
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert "reusing" in r.stdout

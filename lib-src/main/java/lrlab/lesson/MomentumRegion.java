@@ -1,31 +1,26 @@
 package lrlab.lesson;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
+import lrlab.analysis.MomentumStability;
 import lrlab.display.Plots;
 import lrlab.display.PlotlyFigure;
 import lrlab.util.Check;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The stable region of heavy-ball momentum in the (β, η) plane, measured by runs and set against a
- * formula for the limit η(β) (exercise 8): a grid of n × n points β ∈ [0, maxBeta], η ∈ (0, maxLr], each
- * judged by a run and by the formula, and a chart of both.
+ * The stable region of momentum in the (β, η) plane as a student's own code sees it (exercise 2b): every
+ * grid point judged by the student's run and by the student's formula for the limit, in the columns and
+ * words of {@link MomentumStability#region} (which judges the library's own runs), and a chart of both.
  *
  * <pre>{@code
- * var region = MomentumRegion.measure(0.95, 1.0, 25, (lr, beta) -> convergesByRun(lr, beta),
- *         beta -> momentumLimit(4.0, beta));
+ * var region = MomentumRegion.measure(RateSweep.linspace(0.04, 1, 25), RateSweep.linspace(0, 0.95, 25),
+ *         (lr, beta) -> convergesByRun(lr, beta), beta -> momentumLimit(4.0, beta));
  * Plots.show(MomentumRegion.chart(region, beta -> momentumLimit(4.0, beta)));
  * }</pre>
  */
 public final class MomentumRegion {
-
-    /** The verdict words of the by_runs and by_formula columns. */
-    public static final String CONVERGES = "converges", DIVERGES = "diverges";
 
     /** Whether a run with rate {@code lr} and momentum {@code beta} converges. */
     @FunctionalInterface
@@ -42,48 +37,45 @@ public final class MomentumRegion {
     }
 
     /**
-     * Judges every grid point twice: columns beta, lr, by_runs, by_formula (η &lt; limit(β)) and agree.
+     * One row per (β, η): columns beta, lr, predicted (η below limit(β)), measured (the run's verdict), each
+     * "stable" or "unstable", and agree ("yes" or "no").
      *
-     * @param maxBeta largest β on the grid, in [0, 1)
-     * @param maxLr largest rate on the grid (&gt; 0); the rates are maxLr·k/n, k = 1..n
-     * @param n points per axis (≥ 2)
+     * @param lrs the rates η of the grid
+     * @param betas the momenta β of the grid
      * @param byRuns the verdict of a run
      * @param limit the formula's stability limit η(β)
      */
-    public static Table measure(double maxBeta, double maxLr, int n, RunVerdict byRuns, DoubleUnaryOperator limit) {
-        Check.in("maxBeta", maxBeta, 0, false, 1, true);
-        Check.positive("maxLr", maxLr);
-        Check.finite("maxLr", maxLr);
-        Check.atLeast("n", n, 2);
+    public static Table measure(double[] lrs, double[] betas, RunVerdict byRuns, DoubleUnaryOperator limit) {
+        Check.nonEmpty("lrs", lrs);
+        Check.nonEmpty("betas", betas);
         Check.notNull("byRuns", byRuns);
         Check.notNull("limit", limit);
-        DoubleColumn betas = DoubleColumn.create("beta"), lrs = DoubleColumn.create("lr");
-        StringColumn runs = StringColumn.create("by_runs"), formula = StringColumn.create("by_formula");
-        BooleanColumn agree = BooleanColumn.create("agree");
-        for (int i = 0; i < n; i++) {
-            double beta = maxBeta * i / (n - 1);
-            double edge = limit.applyAsDouble(beta);
-            for (int k = 1; k <= n; k++) {
-                double lr = maxLr * k / n;
-                boolean run = byRuns.converges(lr, beta), predicted = lr < edge;
-                betas.append(beta);
-                lrs.append(lr);
-                runs.append(run ? CONVERGES : DIVERGES);
-                formula.append(predicted ? CONVERGES : DIVERGES);
-                agree.append(run == predicted);
+        DoubleColumn beta = DoubleColumn.create("beta"), lr = DoubleColumn.create("lr");
+        StringColumn predicted = StringColumn.create("predicted"), measured = StringColumn.create("measured");
+        StringColumn agree = StringColumn.create("agree");
+        for (double b : betas) {
+            double edge = limit.applyAsDouble(b);
+            for (double rate : lrs) {
+                boolean formula = rate < edge, run = byRuns.converges(rate, b);
+                beta.append(b);
+                lr.append(rate);
+                predicted.append(formula ? "stable" : "unstable");
+                measured.append(run ? "stable" : "unstable");
+                agree.append(formula == run ? "yes" : "no");
             }
         }
-        return Table.create("momentum region", betas, lrs, runs, formula, agree);
+        return Table.create("momentum region").addColumns(beta, lr, predicted, measured, agree);
     }
 
-    /** The grid points where the runs and the formula disagree (same columns as {@link #measure}). */
+    /** The grid points where the run and the formula disagree (same columns as {@link #measure}). */
     public static Table disagreements(Table region) {
         Check.notNull("region", region);
-        return region.where(region.booleanColumn("agree").isFalse()).setName("disagreements");
+        return region.where(region.stringColumn("agree").isEqualTo("no")).setName("disagreements");
     }
 
     /**
-     * The grid points coloured by the runs' verdict, with the formula's limit η(β) drawn as a line.
+     * The grid points coloured by the runs' verdict, with the formula's limit η(β) drawn as a line over the
+     * region's β range.
      *
      * @param region a table from {@link #measure}
      * @param limit the formula's stability limit η(β)
@@ -91,17 +83,14 @@ public final class MomentumRegion {
     public static PlotlyFigure chart(Table region, DoubleUnaryOperator limit) {
         Check.notNull("region", region);
         Check.notNull("limit", limit);
-        PlotlyFigure figure = Plots.points("Heavy-ball momentum: where the runs converge", region, "beta", "lr",
-                "by_runs").axisTitle("xaxis", "momentum β").axisTitle("yaxis", "learning rate η");
-        ObjectNode line = figure.data().addObject();
-        line.put("type", "scatter").put("mode", "lines").put("name", "formula: limit η(β)");
-        ArrayNode xs = line.putArray("x"), ys = line.putArray("y");
-        double maxBeta = region.doubleColumn("beta").max();
+        PlotlyFigure figure = Plots.points("Momentum: where the runs converge", region, "beta", "lr", "measured")
+                .axisTitle("xaxis", "momentum β").axisTitle("yaxis", "learning rate η");
+        double lo = region.doubleColumn("beta").min(), hi = region.doubleColumn("beta").max();
+        double[] betas = new double[101], limits = new double[101];
         for (int i = 0; i <= 100; i++) {
-            double beta = maxBeta * i / 100;
-            xs.add(beta);
-            ys.add(limit.applyAsDouble(beta));
+            betas[i] = lo + (hi - lo) * i / 100;
+            limits[i] = limit.applyAsDouble(betas[i]);
         }
-        return figure;
+        return Plots.withLine(figure, "formula: limit η(β)", betas, limits);
     }
 }

@@ -46,25 +46,42 @@ class ExerciseHelpersTest {
         assertThrows(IllegalArgumentException.class, () -> LossCurves.panels("t", Map.of(" ", new double[] {1})));
     }
 
+    private static final double[] LRS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    private static final double[] BETAS = {0.0, 0.3, 0.6, 0.9};
+
     @Test
     void momentumRegionJudgesEveryGridPointByRunAndByFormula() {
-        // a "run" that converges below 1 + beta, against the formula 2(1 + beta)/4 of a curvature 4
-        var region = MomentumRegion.measure(0.9, 1.0, 10, (lr, beta) -> lr < (1 + beta) / 2, beta -> (1 + beta) / 2);
-        assertEquals(100, region.rowCount());
+        // a "run" that converges below (1 + beta)/2, against the same formula: they agree everywhere
+        var region = MomentumRegion.measure(LRS, BETAS, (lr, beta) -> lr < (1 + beta) / 2, beta -> (1 + beta) / 2);
+        assertEquals(40, region.rowCount());
         assertEquals(0.0, region.doubleColumn("beta").get(0));
-        assertEquals(0.1, region.doubleColumn("lr").get(0), 1e-15);
+        assertEquals(0.1, region.doubleColumn("lr").get(0));
+        assertEquals("stable", region.stringColumn("measured").get(0));
+        assertEquals("unstable", region.stringColumn("predicted").get(9));
         assertEquals(0, MomentumRegion.disagreements(region).rowCount());
-        var half = MomentumRegion.measure(0.9, 1.0, 10, (lr, beta) -> true, beta -> (1 + beta) / 2);
-        var wrong = MomentumRegion.disagreements(half);
+        var always = MomentumRegion.measure(LRS, BETAS, (lr, beta) -> true, beta -> (1 + beta) / 2);
+        var wrong = MomentumRegion.disagreements(always);
         assertTrue(wrong.rowCount() > 0);
         for (int i = 0; i < wrong.rowCount(); i++) {
-            assertEquals(MomentumRegion.DIVERGES, wrong.stringColumn("by_formula").get(i));
+            assertEquals("unstable", wrong.stringColumn("predicted").get(i));
+            assertEquals("no", wrong.stringColumn("agree").get(i));
+        }
+    }
+
+    @Test
+    void momentumRegionUsesTheWordsOfTheLibrarysOwnRegion() {
+        var library = lrlab.analysis.MomentumStability.of(4.0);
+        var own = library.region(LRS, BETAS, false, 1000);
+        var mine = MomentumRegion.measure(LRS, BETAS, (lr, beta) -> library.stableInRun(lr, beta, false, 1000),
+                library::stabilityLimit);
+        for (String column : new String[] {"beta", "lr", "predicted", "measured", "agree"}) {
+            assertEquals(own.column(column).asList(), mine.column(column).asList(), column);
         }
     }
 
     @Test
     void momentumRegionChartDrawsThePointsAndTheFormulaLine() {
-        var region = MomentumRegion.measure(0.9, 1.0, 5, (lr, beta) -> lr < 0.5, beta -> (1 + beta) / 2);
+        var region = MomentumRegion.measure(LRS, BETAS, (lr, beta) -> lr < 0.5, beta -> (1 + beta) / 2);
         var figure = MomentumRegion.chart(region, beta -> (1 + beta) / 2);
         assertEquals(3, figure.traceCount());
         var line = figure.data().get(2);
@@ -72,11 +89,11 @@ class ExerciseHelpersTest {
     }
 
     @Test
-    void momentumRegionRejectsBadGrids() {
+    void momentumRegionRejectsBadInput() {
         MomentumRegion.RunVerdict any = (lr, beta) -> true;
-        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(1.0, 1.0, 5, any, b -> 1));
-        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(0.5, 0.0, 5, any, b -> 1));
-        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(0.5, 1.0, 1, any, b -> 1));
-        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(0.5, 1.0, 5, null, b -> 1));
+        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(new double[0], BETAS, any, b -> 1));
+        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(LRS, new double[0], any, b -> 1));
+        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(LRS, BETAS, null, b -> 1));
+        assertThrows(IllegalArgumentException.class, () -> MomentumRegion.measure(LRS, BETAS, any, null));
     }
 }
