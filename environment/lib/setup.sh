@@ -99,15 +99,17 @@ ensure_kernel_launcher() {
   stamp_set kernel-launcher "$want"
 }
 
-# The kernel JVM's class-data-sharing archive (the classes of JJava, JShell and javac, parsed and
-# verified once): recorded by one training run of the kernel. Redone when the JDK, jjava.jar, the
-# launcher jar (the JVM checks their size and time) or the recording code change. A failure costs
-# speed, not function: the kernel then starts without it and the next set-up tries again.
+# The kernel JVM's class-data-sharing archive (the classes of JJava, JShell and javac, and those of
+# the library that the training run loads, parsed and verified once): recorded by one training run of
+# the kernel. Redone when the JDK, jjava.jar, the launcher jar (the JVM checks size and time of both),
+# the library's jars or the recording code change. A failure costs speed, not function: the kernel
+# then starts without it and the next set-up tries again.
 ensure_kernel_archive() {
   local dir="$1" jsa="$1/lrlab-kernel.jsa" want training
   training=$(cd "$LRLAB_ROOT" && ls notebooks/*.ipynb | head -n 1)
-  want=$({ stat -c '%n %s %Y' "$dir/lrlab-kernel.jar" "$dir/jjava.jar"; printf '%s\n' "$2"
-           inputs_hash environment/tools/kernelspec.py "$training"; } | sha256sum | cut -c1-16)
+  want=$({ { printf '%s\n' "$dir/lrlab-kernel.jar" "$dir/jjava.jar"; kernel_classpath | tr ':' '\n'; } \
+             | xargs -d '\n' stat -c '%n %s %Y'
+           printf '%s\n' "$2"; inputs_hash environment/tools/kernelspec.py "$training"; } | sha256sum | cut -c1-16)
   if stamp_ok kernel-archive "$want" && [ -f "$jsa" ]; then return 0; fi
   rm -f "$LRLAB_STATE/kernel-archive"
   say "recording the Java kernel's class-data-sharing archive (one kernel run on $training) ..."

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ENV / "tools"))
 import feedback  # noqa: E402
 import grading  # noqa: E402
 import sandbox  # noqa: E402
-from test_grading import solved  # noqa: E402
+from test_grading import manual_cells, solved  # noqa: E402
 
 NB3, NB1 = "03_warmup_step_decay.ipynb", "01_four_rates.ipynb"
 HONEST = {"Honest Ann": [("schedules", NB3), ("lr_basics", NB1)], "honest bob": [("schedules", NB3)]}
@@ -132,17 +132,22 @@ def page(attacked, kind: str) -> Path:
 
 def test_honest_students_get_full_marks_beside_the_attacks(attacked):
     for student, notebooks in HONEST.items():
-        for _, n in notebooks:
+        for a, n in notebooks:
             row = attacked["rows"][(student, n)]
-            assert (row["status"], row["score"]) == ("ok", row["max_score"]), row
-            assert row["message"] == "", row
+            manual = manual_cells(a, n)  # written answers wait for the instructor: not in the score yet
+            assert row["status"] == "ok", row
+            assert float(row["score"]) == float(row["max_score"]) - sum(manual.values()) > 0, row
+            if manual:
+                assert row["message"].startswith("awaiting manual grading") and ";" not in row["message"], row
+            else:
+                assert row["message"] == "", row
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_attack_gets_its_row_and_feedback(attacked, kind):
     row = attacked["rows"][(f"attack {kind}", NB3)]
     assert row["status"] in ("ok", "timeout", "kernel-died"), row
-    assert row["max_score"] == "6", row
+    assert row["max_score"] == attacked["rows"][("honest bob", NB3)]["max_score"], row
     assert page(attacked, kind).exists()
 
 
@@ -266,8 +271,9 @@ def test_cells_csv_has_one_row_per_graded_test_cell(attacked):
         mine = [c for c in cells if (c["student"], c["notebook"]) == (student, notebook)]
         if row["status"] in ("ok", "tampered"):
             assert mine, row
+            manual = sum(manual_cells(row["assignment"], notebook).values())
             assert sum(float(c["points"]) for c in mine) == float(row["score"]), (row, mine)
-            assert sum(float(c["max_points"]) for c in mine) == float(row["max_score"]), (row, mine)
+            assert sum(float(c["max_points"]) for c in mine) + manual == float(row["max_score"]), (row, mine)
     for student in HONEST:
         for c in (c for c in cells if c["student"] == student):
             assert (c["points"], c["message"]) == (c["max_points"], ""), c

@@ -418,6 +418,9 @@ def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, r
         message = "; ".join(errors)
     if tampered and status != TAMPERED:
         message = tampered + "; " + message
+    pending = pending_manual(work, job, sid)
+    if pending:  # first, so the 500-character cut never drops it
+        message = manual_note(pending) + ("; " + message if message else "")
     cap_outputs(graded_nb)
     cells = write_feedback(out, job, work, sid, graded_nb, release_nb, hidden, options)
     return row(score, status, message, cells=cells)
@@ -504,6 +507,24 @@ def read_score(work: Path, job: Job, sid: str) -> float | None:
             return float(sub.score)
     except Exception:
         return None
+
+
+def pending_manual(work: Path, job: Job, sid: str) -> list[tuple[str, float]]:
+    """(grade_id, points) of the graded cells nbgrader left for manual grading (written answers the
+    student filled in); their points are in max_score but not yet in score."""
+    from nbgrader.api import Gradebook
+    try:
+        with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as gb:
+            sub = gb.find_submission_notebook(job.notebook[:-6], job.assignment, sid)
+            return [(g.name, float(g.max_score)) for g in sub.grades if g.needs_manual_grade]
+    except Exception:
+        return []
+
+
+def manual_note(pending: list[tuple[str, float]]) -> str:
+    """'awaiting manual grading: derivation (2 points), not yet in the score'."""
+    cells = ", ".join(f"{name} ({fmt(p)} {'point' if p == 1 else 'points'})" for name, p in pending)
+    return f"awaiting manual grading: {cells}, not yet in the score"
 
 
 def cell_errors(nb) -> list[str]:

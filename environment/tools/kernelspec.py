@@ -117,7 +117,8 @@ def training_cells(notebook: Path) -> list[str]:
 
 def record(argv: list[str], classpath: str, cells: list[str], cwd: Path) -> None:
     """Starts the kernel with argv, runs the cells (errors are part of the training), shuts it down
-    and waits for the JVM to exit, which is when it writes the archive."""
+    and waits for the JVM to exit, which is when it writes the archive. When that goes wrong, the end
+    of the kernel's own output goes to stderr with the exception."""
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import KernelManager
 
@@ -129,18 +130,23 @@ def record(argv: list[str], classpath: str, cells: list[str], cwd: Path) -> None
                            kernel_spec_manager=KernelSpecManager(kernel_dirs=[tmp]))
         # the JVM writes the archive while it exits: give it time instead of SIGTERM after 2.5 s
         km.shutdown_wait_time = 300
-        log = open(Path(tmp) / "kernel.log", "w")
-        km.start_kernel(cwd=str(cwd), stdout=log, stderr=log)
-        try:
-            kc = km.client()
-            kc.start_channels()
-            kc.wait_for_ready(timeout=120)
-            for code in cells:
-                kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
-            kc.stop_channels()
-        finally:
-            km.shutdown_kernel()
-            log.close()
+        log_path = Path(tmp) / "kernel.log"
+        with log_path.open("w") as log:
+            try:
+                km.start_kernel(cwd=str(cwd), stdout=log, stderr=log)
+                try:
+                    kc = km.client()
+                    kc.start_channels()
+                    kc.wait_for_ready(timeout=120)
+                    for code in cells:
+                        kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+                    kc.stop_channels()
+                finally:
+                    km.shutdown_kernel()
+            except Exception:
+                log.flush()
+                print("".join(log_path.read_text().splitlines(keepends=True)[-20:]), file=sys.stderr)
+                raise
 
 
 def check_archive(java: str, archive: Path, launcher: Path, kernel_dir: Path) -> str:

@@ -66,7 +66,7 @@ class Limits:
     heap_mb: int = 1024          # -Xmx of the kernel JVM
     memory_mb: int = 2048        # resident memory of all the sandbox's processes together (watchdog)
     process_mb: int = 3072       # RLIMIT_DATA of each process (committed private memory)
-    tasks: int = 512             # RLIMIT_NPROC: threads + processes of the sandbox (an idle kernel has ~120)
+    tasks: int = 512             # RLIMIT_NPROC: threads + processes (JJava launcher + kernel at rest: ~120)
     disk_mb: int = 64            # size of each tmpfs ($HOME with the working copy, /tmp); RLIMIT_FSIZE
     open_files: int = 1024       # RLIMIT_NOFILE
 

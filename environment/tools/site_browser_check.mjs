@@ -72,7 +72,7 @@ try {
     try {
       await page.goto(base + pagePath, { waitUntil: 'load', timeout: 30000 });
       if (pagePath === 'index.html') { // Jupyter Book's index.html forwards to the first page
-        await page.waitForURL(/intro\.html$/, { timeout: 10000 });
+        await page.waitForURL(/intro\.html$/, { timeout: 30000 });  // as long as goto may take: a loaded machine is slow
         await page.waitForLoadState('load');
       }
       // charts draw asynchronously (each output script waits for window.Plotly); MathJax typesets late

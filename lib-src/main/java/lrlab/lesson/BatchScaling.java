@@ -226,7 +226,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
             Check.atLeast("batch sizes", b, 1);
         }
         int epochs = config().epochs();
-        Check.that(warmupEpochs < epochs, () -> "warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
+        Check.that(!variants.contains(WARMUP) || warmupEpochs < epochs, () -> "warmupEpochs must be < epochs " + epochs + ", got " + warmupEpochs);
         Table t = Table.create("scaling rules").addColumns(StringColumn.create("run"),
                 IntColumn.create("batch"), IntColumn.create("steps_per_epoch"), IntColumn.create("total_steps"),
                 DoubleColumn.create("lr"), DoubleColumn.create("train_loss"), DoubleColumn.create("val_loss"),

@@ -18,9 +18,9 @@ import tech.tablesaw.api.Table;
  * report the mean gradient size mean|g_j|, the mean step mean|Δθ_j| and the effective rate
  * η_j = Σ_t|Δθ_{j,t}| / Σ_t|g_{j,t}|. Plain SGD gives η_j = η for every j; AdaGrad gives η/(√(Σg²)+ε),
  * RMSprop η/(√v+ε) and Adam (with momentum in the numerator) roughly η/(√v̂+ε): parameters with small
- * gradients get large effective rates. Under Adam and RMSprop every parameter then moves by about η per step
- * whatever the scale of its feature; under AdaGrad the sum Σg² only grows, so with gradients of steady size its
- * steps shrink like η/√t ({@link #stepSizes} shows it). {@link #steps(int)} asks for full-batch steps.
+ * gradients get large effective rates. Under Adam and RMSprop a parameter then moves by at most about η per
+ * step whatever the scale of its feature (about η while its gradients agree); under AdaGrad the sum Σg² only
+ * grows, so with gradients of steady size its steps shrink like η/√t ({@link #stepSizes} shows it). {@link #steps(int)} asks for full-batch steps.
  */
 public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
 
@@ -106,13 +106,7 @@ public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
                 System.arraycopy(p, 0, before, 0, d);
             }
         }).fit(p);
-        Table out = Table.create(name + ": step sizes").addColumns(StringColumn.create("run", steps),
-                IntColumn.create("step"), DoubleColumn.create("mean_abs_step", size));
-        for (int t = 0; t < steps; t++) {
-            out.stringColumn("run").set(t, name);
-            out.intColumn("step").append(t + 1);
-        }
-        return out;
+        return column(name + ": step sizes", name, size);
     }
 
     /**
@@ -125,14 +119,23 @@ public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
      */
     public Table inverseSqrt(String name, double c) {
         int steps = measuredSteps();
-        Table out = Table.create(name).addColumns(StringColumn.create("run", steps), IntColumn.create("step"),
-                DoubleColumn.create("mean_abs_step"));
+        double[] values = new double[steps];
         for (int t = 1; t <= steps; t++) {
-            out.stringColumn("run").set(t - 1, name);
-            out.intColumn("step").append(t);
-            out.doubleColumn("mean_abs_step").append(c / Math.sqrt(t));
+            values[t - 1] = c / Math.sqrt(t);
         }
-        return out;
+        return column(name, name, values);
+    }
+
+    /** Columns run (= {@code run} on every row), step (1 … n) and mean_abs_step (the values), all of length n. */
+    private static Table column(String title, String run, double[] values) {
+        String[] runs = new String[values.length];
+        int[] step = new int[values.length];
+        for (int t = 0; t < values.length; t++) {
+            runs[t] = run;
+            step[t] = t + 1;
+        }
+        return Table.create(title).addColumns(StringColumn.create("run", runs), IntColumn.create("step", step),
+                DoubleColumn.create("mean_abs_step", values));
     }
 
     /**

@@ -58,8 +58,8 @@ public final class LrDoctor {
 
     /** One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare). */
     public static Table curve(String name, TrainingResult run) {
-        lrlab.util.Check.nonBlank("name", name);
-        lrlab.util.Check.notNull("run", run);
+        Check.nonBlank("name", name);
+        Check.notNull("run", run);
         Table h = run.history().selectColumns("epoch", "lr", "train_loss");
         StringColumn col = StringColumn.create("run");
         for (int i = 0; i < h.rowCount(); i++) {
@@ -87,6 +87,37 @@ public final class LrDoctor {
             epochs.append(t.rowCount());
         }
         return Table.create("spikes").addColumns(run, worst, last, epochs);
+    }
+
+    /**
+     * When each loss was lowest: two rows (train, validation) for the run named {@code name}, with
+     * columns run, loss, best_epoch, best_loss, last_loss. A validation loss whose best epoch comes early
+     * and whose last value is well above it has stalled; the training row tells why.
+     */
+    public static Table bestEpochs(String name, TrainingResult run) {
+        Check.nonBlank("name", name);
+        Check.notNull("run", run);
+        StringColumn runs = StringColumn.create("run");
+        StringColumn loss = StringColumn.create("loss");
+        IntColumn bestEpoch = IntColumn.create("best_epoch");
+        DoubleColumn best = DoubleColumn.create("best_loss");
+        DoubleColumn last = DoubleColumn.create("last_loss");
+        Table h = run.history();
+        for (String column : new String[] {"train_loss", "val_loss"}) {
+            DoubleColumn values = h.doubleColumn(column);
+            int at = 0;
+            for (int i = 1; i < values.size(); i++) {
+                if (values.get(i) < values.get(at)) {
+                    at = i;
+                }
+            }
+            runs.append(name);
+            loss.append(column.equals("train_loss") ? "train" : "validation");
+            bestEpoch.append(h.intColumn("epoch").get(at));
+            best.append(values.get(at));
+            last.append(values.get(values.size() - 1));
+        }
+        return Table.create("best epochs").addColumns(runs, loss, bestEpoch, best, last);
     }
 
     /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */

@@ -1,5 +1,8 @@
 package lrlab.lesson;
 
+import java.util.function.DoubleUnaryOperator;
+import lrlab.display.PlotlyFigure;
+import lrlab.display.Plots;
 import lrlab.objective.Quadratic;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
@@ -11,17 +14,32 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Notebook 3b's map of momentum's stable region: the library's SGD (torch semantics) run on a quadratic
- * a/2 w² at a grid of learning rates and momenta, each run judged stable or not, next to the quadratic's
- * formulas ({@link Quadratic#heavyBallStabilityLimit}, {@link Quadratic#nesterovStabilityLimit}).
+ * The stable region of momentum in the (β, η) plane: every grid point judged by a run and by a formula for
+ * the limit. {@link #measure} takes any run and any formula (a student's own, in exercise 2b);
+ * {@link #on(Quadratic)} judges the library's SGD (torch semantics) on a quadratic a/2 w² against the
+ * quadratic's own limits ({@link Quadratic#heavyBallStabilityLimit}, {@link Quadratic#nesterovStabilityLimit}),
+ * notebook 3b's map.
  *
  * <pre>{@code
  * var m = MomentumRegion.on(Quadratic.of(1.0));
  * table(m.limits(0.0, 0.5, 0.9, 0.99));
- * var heavy = m.region(RateSweep.linspace(0.1, 4, 40), betas, false, 1000);   // measured against the formula
+ * var heavy = m.region(RateSweep.linspace(0.1, 4, 40), betas, false, 1000);   // the library's runs
+ * var mine = MomentumRegion.measure(lrs, betas, (lr, beta) -> convergesByRun(lr, beta), beta -> momentumLimit(4.0, beta));
+ * Plots.show(MomentumRegion.chart(mine, beta -> momentumLimit(4.0, beta)));
  * }</pre>
  */
 public final class MomentumRegion {
+
+    /** Whether a run with rate {@code lr} and momentum {@code beta} converges. */
+    @FunctionalInterface
+    public interface RunVerdict {
+        /**
+         * @param lr the learning rate η
+         * @param beta the momentum β
+         * @return true when the run converged
+         */
+        boolean converges(double lr, double beta);
+    }
 
     private final Quadratic quadratic;
 
@@ -63,7 +81,8 @@ public final class MomentumRegion {
     }
 
     /**
-     * The (η, β) grid measured by runs ({@link #stableInRun}) next to the formula.
+     * The (η, β) grid measured by runs ({@link #stableInRun}) next to the formula: {@link #measure} with this
+     * quadratic's runs and limit, plus the method's name and ηa.
      *
      * @param lrs the learning rates
      * @param betas the momenta
@@ -73,31 +92,14 @@ public final class MomentumRegion {
      *         measured, each "stable" or "unstable", and agree ("yes" or "no")
      */
     public Table region(double[] lrs, double[] betas, boolean nesterov, int steps) {
-        Check.nonEmpty("lrs", lrs);
-        Check.nonEmpty("betas", betas);
         String name = nesterov ? "nesterov" : "heavy ball";
-        StringColumn method = StringColumn.create("run");
-        DoubleColumn beta = DoubleColumn.create("beta");
-        DoubleColumn lr = DoubleColumn.create("lr");
-        DoubleColumn product = DoubleColumn.create("lr_times_a");
-        StringColumn predicted = StringColumn.create("predicted");
-        StringColumn measured = StringColumn.create("measured");
-        StringColumn agree = StringColumn.create("agree");
-        for (double b : betas) {
-            double limit = nesterov ? quadratic.nesterovStabilityLimit(b) : quadratic.heavyBallStabilityLimit(b);
-            for (double rate : lrs) {
-                boolean formula = rate < limit;
-                boolean run = stableInRun(rate, b, nesterov, steps);
-                method.append(name);
-                beta.append(b);
-                lr.append(rate);
-                product.append(rate * quadratic.curvature());
-                predicted.append(formula ? "stable" : "unstable");
-                measured.append(run ? "stable" : "unstable");
-                agree.append(formula == run ? "yes" : "no");
-            }
-        }
-        return Table.create(name + " region").addColumns(method, beta, lr, product, predicted, measured, agree);
+        Table t = measure(lrs, betas, (lr, beta) -> stableInRun(lr, beta, nesterov, steps),
+                beta -> nesterov ? quadratic.nesterovStabilityLimit(beta) : quadratic.heavyBallStabilityLimit(beta));
+        String[] run = new String[t.rowCount()];
+        java.util.Arrays.fill(run, name);
+        t.insertColumn(0, StringColumn.create("run", run));
+        t.insertColumn(3, t.doubleColumn("lr").multiply(quadratic.curvature()).setName("lr_times_a"));
+        return t.setName(name + " region");
     }
 
     /**
@@ -117,5 +119,63 @@ public final class MomentumRegion {
             nesterov.append(quadratic.nesterovStabilityLimit(b));
         }
         return Table.create("momentum limits").addColumns(beta, heavy, nesterov);
+    }
+
+    /**
+     * One row per (β, η): columns beta, lr, predicted (η below limit(β)), measured (the run's verdict), each
+     * "stable" or "unstable", and agree ("yes" or "no").
+     *
+     * @param lrs the rates η of the grid
+     * @param betas the momenta β of the grid
+     * @param byRuns the verdict of a run
+     * @param limit the formula's stability limit η(β)
+     */
+    public static Table measure(double[] lrs, double[] betas, RunVerdict byRuns, DoubleUnaryOperator limit) {
+        Check.nonEmpty("lrs", lrs);
+        Check.nonEmpty("betas", betas);
+        Check.notNull("byRuns", byRuns);
+        Check.notNull("limit", limit);
+        DoubleColumn beta = DoubleColumn.create("beta"), lr = DoubleColumn.create("lr");
+        StringColumn predicted = StringColumn.create("predicted"), measured = StringColumn.create("measured");
+        StringColumn agree = StringColumn.create("agree");
+        for (double b : betas) {
+            double edge = limit.applyAsDouble(b);
+            for (double rate : lrs) {
+                boolean formula = rate < edge, run = byRuns.converges(rate, b);
+                beta.append(b);
+                lr.append(rate);
+                predicted.append(formula ? "stable" : "unstable");
+                measured.append(run ? "stable" : "unstable");
+                agree.append(formula == run ? "yes" : "no");
+            }
+        }
+        return Table.create("momentum region").addColumns(beta, lr, predicted, measured, agree);
+    }
+
+    /** The grid points where the run and the formula disagree (same columns as {@link #measure}). */
+    public static Table disagreements(Table region) {
+        Check.notNull("region", region);
+        return region.where(region.stringColumn("agree").isEqualTo("no")).setName("disagreements");
+    }
+
+    /**
+     * The grid points coloured by the runs' verdict, with the formula's limit η(β) drawn as a line over the
+     * region's β range.
+     *
+     * @param region a table from {@link #measure}
+     * @param limit the formula's stability limit η(β)
+     */
+    public static PlotlyFigure chart(Table region, DoubleUnaryOperator limit) {
+        Check.notNull("region", region);
+        Check.notNull("limit", limit);
+        PlotlyFigure figure = Plots.points("Momentum: where the runs converge", region, "beta", "lr", "measured")
+                .axisTitle("xaxis", "momentum β").axisTitle("yaxis", "learning rate η");
+        double lo = region.doubleColumn("beta").min(), hi = region.doubleColumn("beta").max();
+        double[] betas = new double[101], limits = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            betas[i] = lo + (hi - lo) * i / 100;
+            limits[i] = limit.applyAsDouble(betas[i]);
+        }
+        return Plots.withLine(figure, "formula: limit η(β)", betas, limits);
     }
 }

@@ -134,7 +134,7 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
     }
 
     /**
-     * The one-cycle curve to {@code maxLr} without training: name ("one cycle"), step, lr, momentum and
+     * The one-cycle curve to {@code maxLr} without training: run ("one cycle"), step, lr, momentum and
      * effective_step = lr/(1 − momentum), the size a step of SGD with momentum settles to when the gradient
      * stays the same.
      *

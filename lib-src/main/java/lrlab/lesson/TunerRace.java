@@ -72,7 +72,7 @@ public final class TunerRace {
         Check.notNull("objective", objective);
         Check.that(tuners != null && !tuners.isEmpty(), () -> "tuners must not be empty");
         Check.that(seeds != null && seeds.length != 0, () -> "seeds must not be empty");
-        Table out = Table.create("tuners over seeds").addColumns(StringColumn.create("run"), LongColumn.create("seed"),
+        Table out = Table.create("tuners over random streams").addColumns(StringColumn.create("run"), LongColumn.create("seed"),
                 IntColumn.create("trials"), LongColumn.create("budget_spent"), DoubleColumn.create("best_lr"),
                 DoubleColumn.create("best_loss"));
         for (Map.Entry<String, LongFunction<Tuner>> e : tuners.entrySet()) {

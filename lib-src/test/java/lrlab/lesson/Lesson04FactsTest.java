@@ -25,6 +25,8 @@ class Lesson04FactsTest {
     void standardisedFeatureMakesTheBowlRoundWithEdgeOneAndBestRateOneHalf() {
         var curv = mse.curvature();
         assertClose(1.0, curv.conditionNumber(), 1e-9, "kappa");
+        assertClose(2.0, curv.mu(), 1e-9, "mu = 2");
+        assertClose(2.0, curv.L(), 1e-9, "L = 2");
         assertClose(1.0, curv.stabilityLimit(), 1e-9, "2/L");
         assertClose(0.5, curv.optimalLr(), 1e-9, "2/(L+mu)");
     }
