@@ -118,8 +118,7 @@ public final class Lessons {
         DoubleColumn ballFactor = DoubleColumn.create("heavy_ball_factor");
         IntColumn ball = IntColumn.create("heavy_ball_iterations");
         for (double k : kappas) {
-            Check.that(k >= 1 && Double.isFinite(k), () -> "kappa must be finite and >= 1, got " + k);
-            QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
+            QuadraticForm f = stretched(k);
             GradientDescent gd = GradientDescent.on(f).from(1, 1).steps(100_000);
             kappa.append(k);
             plainFactor.append(f.optimalContraction());
@@ -198,8 +197,7 @@ public final class Lessons {
         IntColumn measured = IntColumn.create("iterations");
         IntColumn predicted = IntColumn.create("predicted");
         for (double k : kappas) {
-            Check.that(k >= 1 && Double.isFinite(k), () -> "kappa must be finite and >= 1, got " + k);
-            QuadraticForm f = QuadraticForm.of(new double[][] {{k, 0}, {0, 1}});
+            QuadraticForm f = stretched(k);
             double c = f.optimalContraction();
             Trajectory run = GradientDescent.on(f).from(1, 1).steps(100_000).run(f.optimalLr());
             kappa.append(k);
@@ -209,5 +207,11 @@ public final class Lessons {
             predicted.append(c == 0 ? 1 : (int) Math.ceil(Math.log(tol / Math.sqrt(2)) / Math.log(c)));
         }
         return Table.create("conditioning").addColumns(kappa, lr, factor, measured, predicted);
+    }
+
+    /** ½(κ·x0² + x1²): the two-dimensional bowl of condition number κ ≥ 1 the conditioning tables run on. */
+    private static QuadraticForm stretched(double kappa) {
+        Check.that(kappa >= 1 && Double.isFinite(kappa), () -> "kappa must be finite and >= 1, got " + kappa);
+        return QuadraticForm.of(new double[][] {{kappa, 0}, {0, 1}});
     }
 }

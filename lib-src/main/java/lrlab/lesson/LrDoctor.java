@@ -60,13 +60,7 @@ public final class LrDoctor {
     public static Table curve(String name, TrainingResult run) {
         Check.nonBlank("name", name);
         Check.notNull("run", run);
-        Table h = run.history().selectColumns("epoch", "lr", "train_loss");
-        StringColumn col = StringColumn.create("run");
-        for (int i = 0; i < h.rowCount(); i++) {
-            col.append(name);
-        }
-        h.insertColumn(0, col);
-        return h.setName(name);
+        return run.table(name).selectColumns("run", "epoch", "lr", "train_loss").setName(name);
     }
 
     /**
@@ -78,8 +72,8 @@ public final class LrDoctor {
         DoubleColumn worst = DoubleColumn.create("worst_after_first");
         DoubleColumn last = DoubleColumn.create("final_train_loss");
         IntColumn epochs = IntColumn.create("epochs");
-        for (String name : NoisyTraining.runNames(curves)) {
-            Table t = curves.where(curves.stringColumn("run").isEqualTo(name));
+        for (String name : RunTables.runNames(curves)) {
+            Table t = RunTables.rowsOf(curves, name);
             Table later = t.where(t.intColumn("epoch").isGreaterThan(1));
             run.append(name);
             worst.append(later.rowCount() == 0 ? Double.NaN : later.doubleColumn("train_loss").max());
@@ -125,12 +119,7 @@ public final class LrDoctor {
         Check.that(lrs.length != 0, () -> "curves needs at least one learning rate");
         Table all = null;
         for (double lr : lrs) {
-            Table h = train.apply(lr).history().selectColumns("epoch", "lr", "train_loss");
-            StringColumn run = StringColumn.create("run");
-            for (int i = 0; i < h.rowCount(); i++) {
-                run.append("lr=" + lr);
-            }
-            h.insertColumn(0, run);
+            Table h = curve("lr=" + lr, train.apply(lr));
             all = all == null ? h : all.append(h);
         }
         return all.setName("curves");

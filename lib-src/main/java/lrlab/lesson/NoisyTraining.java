@@ -136,8 +136,8 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
         DoubleColumn floor = DoubleColumn.create("floor");
         DoubleColumn perLr = DoubleColumn.create("floor_over_lr");
         DoubleColumn predicted = DoubleColumn.create("predicted");
-        for (String name : runNames(constantRuns)) {
-            Table t = constantRuns.where(constantRuns.stringColumn("run").isEqualTo(name));
+        for (String name : RunTables.runNames(constantRuns)) {
+            Table t = RunTables.rowsOf(constantRuns, name);
             double rate = t.doubleColumn("lr").get(0);
             double f = NoiseFloor.measure(t.doubleColumn("excess").asDoubleArray(), 0.0, 0.5);
             run.append(name);
@@ -158,8 +158,8 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
         DoubleColumn last = DoubleColumn.create("final_excess");
         DoubleColumn best = DoubleColumn.create("lowest_excess");
         DoubleColumn lastLr = DoubleColumn.create("final_lr");
-        for (String name : runNames(runs)) {
-            Table t = runs.where(runs.stringColumn("run").isEqualTo(name));
+        for (String name : RunTables.runNames(runs)) {
+            Table t = RunTables.rowsOf(runs, name);
             int lastEpoch = (int) t.intColumn("epoch").max();
             Table tail = t.where(t.intColumn("epoch").isEqualTo(lastEpoch));
             run.append(name);
@@ -168,11 +168,6 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
             lastLr.append(t.doubleColumn("lr").get(t.rowCount() - 1));
         }
         return Table.create("final epoch").addColumns(run, last, best, lastLr).sortAscendingOn("final_excess");
-    }
-
-    /** The distinct values of column run, in the order they first appear. */
-    static java.util.Set<String> runNames(Table runs) {
-        return new java.util.LinkedHashSet<>(runs.stringColumn("run").asList());
     }
 
     private Table run(String name, Optimizer opt, Scheduler perStep, ReduceLROnPlateau perEpoch) {

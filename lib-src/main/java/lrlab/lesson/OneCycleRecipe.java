@@ -161,10 +161,10 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
      */
     public Table compare(double maxLr, double... constantRates) {
         Check.positive("maxLr", maxLr);
-        Table all = labelled(String.format("one cycle to %.3g", maxLr), train(maxLr, true));
+        Table all = train(maxLr, true).table(String.format("one cycle to %.3g", maxLr));
         for (double lr : constantRates) {
             Check.positive("constant rate", lr);
-            all.append(labelled(String.format("constant %.3g", lr), train(lr, false)));
+            all.append(train(lr, false).table(String.format("constant %.3g", lr)));
         }
         return all.setName("one cycle against constant rates");
     }
@@ -179,8 +179,8 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
     public static Table summary(Table runs) {
         Table out = Table.create("after the last epoch").addColumns(StringColumn.create("run"),
                 DoubleColumn.create("val_loss"), DoubleColumn.create("val_accuracy"), DoubleColumn.create("best_val_loss"));
-        for (String run : new java.util.LinkedHashSet<>(runs.stringColumn("run").asList())) {
-            Table r = runs.where(runs.stringColumn("run").isEqualTo(run));
+        for (String run : RunTables.runNames(runs)) {
+            Table r = RunTables.rowsOf(runs, run);
             int last = r.rowCount() - 1;
             out.stringColumn("run").append(run);
             out.doubleColumn("val_loss").append(r.doubleColumn("val_loss").get(last));
@@ -233,14 +233,5 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
             progress.onStage(String.format("%s %.3g", cycle ? "one cycle to" : "constant", lr));
         }
         return t.fit();
-    }
-
-    private static Table labelled(String name, TrainingResult result) {
-        Table h = result.history().copy();
-        h.insertColumn(0, StringColumn.create("run", h.rowCount()));
-        for (int i = 0; i < h.rowCount(); i++) {
-            h.stringColumn("run").set(i, name);
-        }
-        return h;
     }
 }

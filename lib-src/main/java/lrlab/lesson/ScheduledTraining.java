@@ -12,7 +12,6 @@ import lrlab.train.Trainer;
 import lrlab.train.TrainingResult;
 import lrlab.util.Check;
 import tech.tablesaw.aggregate.AggregateFunctions;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -83,7 +82,7 @@ public final class ScheduledTraining extends RunSettings<ScheduledTraining> {
             Optimizer opt = Optimizers.sgd(lr).build();
             TrainingResult r = Trainer.of(model, opt).config(config()).validation(validation)
                     .scheduler(e.getValue().apply(opt)).fit();
-            Table t = labelled(e.getKey(), r);
+            Table t = r.table(e.getKey());
             all = all == null ? t : all.append(t);
         }
         return all.setName("schedules");
@@ -101,15 +100,5 @@ public final class ScheduledTraining extends RunSettings<ScheduledTraining> {
         Table out = last.selectColumns("run", "train_loss", "val_loss").joinOn("run").inner(best);
         out.column(out.columnCount() - 1).setName("best_val_loss");
         return out.sortAscendingOn("train_loss").setName("final epoch");
-    }
-
-    private static Table labelled(String name, TrainingResult result) {
-        Table h = result.history().copy();
-        StringColumn col = StringColumn.create("run");
-        for (int i = 0; i < h.rowCount(); i++) {
-            col.append(name);
-        }
-        h.insertColumn(0, col);
-        return h;
     }
 }

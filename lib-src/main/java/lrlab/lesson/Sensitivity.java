@@ -155,13 +155,13 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      */
     public static Table goodRanges(Table sweeps, double tol) {
         Check.nonNegative("tol", tol);
-        List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
+        java.util.Set<String> runs = RunTables.runNames(sweeps);
         Table out = Table.create("good ranges (loss within " + Math.round(tol * 100) + "% of the best)").addColumns(
                 StringColumn.create("run"), StringColumn.create("problem"), StringColumn.create("optimizer"),
                 DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"),
                 DoubleColumn.create("good_from"), DoubleColumn.create("good_to"), DoubleColumn.create("decades"));
         for (String run : runs) {
-            Table r = sweeps.where(sweeps.stringColumn("run").isEqualTo(run)).sortAscendingOn("lr");
+            Table r = RunTables.rowsOf(sweeps, run).sortAscendingOn("lr");
             double[] lr = r.doubleColumn("lr").asDoubleArray();
             double[] loss = r.doubleColumn("val_loss").asDoubleArray();
             double[] range = goodRange(lr, loss, tol);
@@ -185,12 +185,12 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      */
     public static Table rangesBelow(Table sweeps, double threshold) {
         Check.positive("threshold", threshold);
-        List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(sweeps.stringColumn("run").asList()));
+        java.util.Set<String> runs = RunTables.runNames(sweeps);
         Table out = Table.create("rates with validation loss <= " + threshold).addColumns(StringColumn.create("run"),
                 StringColumn.create("problem"), StringColumn.create("optimizer"), DoubleColumn.create("best_lr"), DoubleColumn.create("best_loss"), DoubleColumn.create("good_from"),
                 DoubleColumn.create("good_to"), DoubleColumn.create("decades"));
         for (String run : runs) {
-            Table r = sweeps.where(sweeps.stringColumn("run").isEqualTo(run)).sortAscendingOn("lr");
+            Table r = RunTables.rowsOf(sweeps, run).sortAscendingOn("lr");
             double[] lr = r.doubleColumn("lr").asDoubleArray();
             double[] loss = r.doubleColumn("val_loss").asDoubleArray();
             double[] range = goodRange(lr, loss, 0);

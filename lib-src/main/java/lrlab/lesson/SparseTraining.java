@@ -124,8 +124,8 @@ public final class SparseTraining extends RunSettings<SparseTraining> {
         Table out = Table.create("after the last epoch").addColumns(StringColumn.create("run"),
                 DoubleColumn.create("lr"), DoubleColumn.create("loss"), DoubleColumn.create("common_error"),
                 DoubleColumn.create("rare_error"));
-        for (String name : new java.util.LinkedHashSet<>(end.stringColumn("run").asList())) {
-            Table r = end.where(end.stringColumn("run").isEqualTo(name));
+        for (String name : RunTables.runNames(end)) {
+            Table r = RunTables.rowsOf(end, name);
             out.stringColumn("run").append(name);
             out.doubleColumn("lr").append(r.doubleColumn("lr").get(0));
             out.doubleColumn("loss").append(r.doubleColumn("loss").get(0));

@@ -26,6 +26,21 @@ public record TrainingResult(double[] params, Table history, Table steps, boolea
         return history;
     }
 
+    /**
+     * The history named for stacking several runs into one long table (the library's grouping column, as a
+     * trajectory's table has it).
+     *
+     * @param run the run's name, on every row
+     * @return a copy of the history with a first column {@code run}
+     */
+    public Table table(String run) {
+        String[] name = new String[history.rowCount()];
+        java.util.Arrays.fill(name, lrlab.util.Check.notNull("run", run));
+        Table t = history.copy();
+        t.insertColumn(0, tech.tablesaw.api.StringColumn.create("run", name));
+        return t.setName(run);
+    }
+
     /** The last completed epoch's validation loss (NaN if none). */
     public double finalValLoss() {
         return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("val_loss").getDouble(history.rowCount() - 1);
