@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  * What a recorded run says about its learning rate: a {@link RunClass verdict}, the evidence as
  * named numbers (see {@link RunClassifier.Evidence}), and a factor to multiply the learning rate by
  * (0.1 when it diverged, 0.5 when it oscillates, 2–10 when it stalled, 1 when it is fine). A richer
- * form of seed 002's {@code diagnose_lr}. Immutable.
+ * form of the course text's {@code diagnose_lr}. Immutable.
  *
  * <pre>{@code
  * Diagnosis d = Diagnosis.of(GradientDescent.on(f).from(7).steps(50).run(0.6));
@@ -36,12 +36,23 @@ public final class Diagnosis {
         this.lr = lr;
     }
 
-    /** The diagnosis of a loss history with the default thresholds. */
+    /**
+     * The diagnosis of a loss history with the default thresholds.
+     *
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @return this
+     */
     public static Diagnosis of(double[] losses) {
         return RunClassifier.defaults().diagnose(losses);
     }
 
-    /** The diagnosis of a loss history and its parameter vectors with the default thresholds. */
+    /**
+     * The diagnosis of a loss history and its parameter vectors with the default thresholds.
+     *
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @param params θ after each step, one row per loss (or one more or fewer)
+     * @return this
+     */
     public static Diagnosis of(double[] losses, double[][] params) {
         return RunClassifier.defaults().diagnose(losses, params);
     }
@@ -56,12 +67,12 @@ public final class Diagnosis {
         return RunClassifier.defaults().diagnose(run);
     }
 
-    /** The verdict. */
+    /** @return the verdict */
     public RunClass verdict() {
         return verdict;
     }
 
-    /** The evidence, by name, in a fixed order (unmodifiable). */
+    /** @return the evidence, by name, in a fixed order (unmodifiable) */
     public Map<String, Double> evidence() {
         return evidence;
     }
@@ -69,6 +80,8 @@ public final class Diagnosis {
     /**
      * One evidence value, e.g. {@code evidence("sign_flip_rate")}.
      *
+     * @param name an evidence name, e.g. "sign_flip_rate"
+     * @return one evidence value, e.g. {@code evidence("sign_flip_rate")}
      * @throws IllegalArgumentException for an unknown name
      */
     public double evidence(String name) {
@@ -77,22 +90,22 @@ public final class Diagnosis {
         return v;
     }
 
-    /** The factor to multiply the learning rate by: 0.1 diverged, 0.5 oscillating, 2–10 stalled, 1 otherwise. */
+    /** @return the factor to multiply the learning rate by: 0.1 diverged, 0.5 oscillating, 2–10 stalled, 1 otherwise */
     public double suggestedLrFactor() {
         return suggestedLrFactor;
     }
 
-    /** The run's (last) learning rate, NaN when the history did not carry one. */
+    /** @return the run's (last) learning rate, NaN when the history did not carry one */
     public double lr() {
         return lr;
     }
 
-    /** lr × {@link #suggestedLrFactor()}, NaN when the learning rate is unknown. */
+    /** @return lr × {@link #suggestedLrFactor()}, NaN when the learning rate is unknown */
     public double suggestedLr() {
         return lr * suggestedLrFactor;
     }
 
-    /** One sentence a student can act on. */
+    /** @return one sentence a student can act on */
     public String advice() {
         switch (verdict) {
             case DIVERGING:
@@ -129,7 +142,7 @@ public final class Diagnosis {
         }
     }
 
-    /** The evidence as a table: columns evidence, value, meaning. */
+    /** @return the evidence as a table: columns evidence, value, meaning */
     public Table table() {
         int n = evidence.size();
         String[] names = new String[n];

@@ -39,6 +39,7 @@ public final class GradientNoise {
      * Noise of {@code model}'s mini-batch gradients on its own data set.
      *
      * @param model the model and its training rows (not modified)
+     * @return this
      */
     public static GradientNoise of(Model model) {
         return new GradientNoise(Check.notNull("model", model));
@@ -48,6 +49,7 @@ public final class GradientNoise {
      * Batches drawn per batch size for the measured mean (default 200).
      *
      * @param samples ≥ 2
+     * @return this
      */
     public GradientNoise samples(int samples) {
         this.samples = Check.atLeast("samples", samples, 2);
@@ -58,6 +60,7 @@ public final class GradientNoise {
      * Seed of the batch draws (default 0).
      *
      * @param seed seed
+     * @return this
      */
     public GradientNoise seed(long seed) {
         this.seed = seed;
@@ -68,6 +71,7 @@ public final class GradientNoise {
      * tr Σ = (1/N) Σ_i ‖g_i − g‖², the total variance of one random example's gradient around the full gradient.
      *
      * @param params θ (not modified)
+     * @return tr Σ = (1/N) Σ_i ‖g_i − g‖², the total variance of one random example's gradient around the full gradient
      */
     public double perExampleVariance(double[] params) {
         Check.length("params", params, model.dimension());
@@ -93,6 +97,7 @@ public final class GradientNoise {
      *
      * @param traceSigma tr Σ from {@link #perExampleVariance}
      * @param batch B in [1, N]
+     * @return the formula's E‖g_B − g‖² = (tr Σ / B)·(N − B)/(N − 1) for this data set's N
      */
     public double predicted(double traceSigma, int batch) {
         int n = model.data().rows();
@@ -106,6 +111,7 @@ public final class GradientNoise {
      *
      * @param params θ (not modified)
      * @param batch B in [1, N]
+     * @return the measured mean of ‖g_B − g‖² over {@code samples} batches of B rows drawn without replacement
      */
     public double measured(double[] params, int batch) {
         Check.length("params", params, model.dimension());
@@ -140,6 +146,7 @@ public final class GradientNoise {
      *
      * @param params θ (not modified)
      * @param batchSizes B values in [1, N]
+     * @return one row per batch size: batch, measured E‖g_B − g‖², predicted (the formula), ratio measured/predicted, signal ‖g‖² and noise_to_signal = measured/‖g‖²
      */
     public Table table(double[] params, int... batchSizes) {
         Check.that(batchSizes != null && batchSizes.length != 0, () -> "batchSizes must not be empty");

@@ -27,6 +27,7 @@ public final class NoiseFloor {
      * @param losses the full (not mini-batch) loss after each step
      * @param minimum L*, the smallest loss the model can reach
      * @param tailFraction the share of the series to average, in (0, 1]
+     * @return the measured floor: the mean of L(θ_t) − L* over the last {@code tailFraction} of the series (where the loss has stopped falling and only fluctuates)
      */
     public static double measure(double[] losses, double minimum, double tailFraction) {
         Check.nonEmpty("losses", losses);
@@ -48,6 +49,7 @@ public final class NoiseFloor {
      * @param batchSize B ≥ 1 (rows drawn independently)
      * @param minimumLoss L* ≥ 0, the least-squares mean squared error
      * @param curvatures the eigenvalues λ_i of the loss's Hessian H
+     * @return the predicted floor of least squares, Σ_i η·L*·λ_i / (B·(2 − ηλ_i)); infinite when ηλmax ≥ 2 (no stationary level: the run diverges)
      */
     public static double leastSquares(double lr, int batchSize, double minimumLoss, double... curvatures) {
         Check.positive("lr", lr);

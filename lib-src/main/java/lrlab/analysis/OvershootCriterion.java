@@ -4,7 +4,7 @@ import lrlab.objective.Regime;
 import lrlab.util.Check;
 
 /**
- * Seed 000's rule, read off a recorded trajectory: a step θ → θ' converges when it ends closer to
+ * The course text's rule, read off a recorded trajectory: a step θ → θ' converges when it ends closer to
  * the minimiser, |θ' − θ*| &lt; |θ − θ*|, and diverges when it ends farther; crossing θ* while getting
  * closer is the zig-zag.
  *
@@ -42,6 +42,8 @@ public final class OvershootCriterion {
     /**
      * The criterion around minimiser θ*, comparing distances exactly.
      *
+     * @param minimizer θ*, finite
+     * @return this
      * @throws IllegalArgumentException if θ* is not finite
      */
     public static OvershootCriterion around(double minimizer) {
@@ -51,6 +53,8 @@ public final class OvershootCriterion {
     /**
      * The same criterion, counting distances within a relative {@code rtol} of each other as equal.
      *
+     * @param rtol the relative tolerance, finite and ≥ 0
+     * @return this
      * @throws IllegalArgumentException if rtol is not finite or &lt; 0
      */
     public OvershootCriterion withRelativeTolerance(double rtol) {
@@ -58,12 +62,18 @@ public final class OvershootCriterion {
         return new OvershootCriterion(minimizer, rtol);
     }
 
-    /** θ*. */
+    /** @return θ* */
     public double minimizer() {
         return minimizer;
     }
 
-    /** True when the step gets closer to θ*: |θ' − θ*| &lt; |θ − θ*| (the seed's convergence test). */
+    /**
+     * True when the step gets closer to θ*: |θ' − θ*| &lt; |θ − θ*| (the seed's convergence test).
+     *
+     * @param theta θ, the point before the step
+     * @param thetaNext θ', the point after the step
+     * @return true when the step gets closer to θ*: |θ' − θ*| &lt; |θ − θ*|
+     */
     public boolean converging(double theta, double thetaNext) {
         Step s = step(theta, thetaNext);
         return s == Step.APPROACHING || s == Step.ARRIVED || s == Step.ZIG_ZAG;
@@ -72,6 +82,9 @@ public final class OvershootCriterion {
     /**
      * Classifies one step θ → θ'.
      *
+     * @param theta θ, the point before the step
+     * @param thetaNext θ', the point after the step
+     * @return what the step did
      * @throws IllegalArgumentException if θ or θ' is not finite
      */
     public Step step(double theta, double thetaNext) {
@@ -91,6 +104,9 @@ public final class OvershootCriterion {
     /**
      * The distance ratios |θ_{k+1} − θ*| / |θ_k − θ*| of a trajectory θ_0 … θ_n (n values; NaN
      * where θ_k = θ* or a value is not finite).
+     *
+     * @param trajectory θ_0 … θ_n, the iterates of a run
+     * @return the distance ratios |θ_{k+1} − θ*| / |θ_k − θ*| of a trajectory θ_0 … θ_n (n values; NaN where θ_k = θ* or a value is not finite)
      */
     public double[] distanceRatios(double[] trajectory) {
         double[] r = new double[Math.max(0, trajectory.length - 1)];
@@ -110,8 +126,10 @@ public final class OvershootCriterion {
      * else any OSCILLATING step → {@link Regime#OSCILLATING}; else any ZIG_ZAG step → {@link Regime#ZIG_ZAG};
      * else {@link Regime#MONOTONE}.
      *
+     * @param trajectory θ_0 … θ_n, the iterates of a run
+     * @return the regime of the trajectory
      * @throws IllegalArgumentException if the trajectory has fewer than 2 values, starts at θ*, or
-     *         starts at a non-finite value
+     * starts at a non-finite value
      */
     public Regime regime(double[] trajectory) {
         Check.that(trajectory != null && trajectory.length >= 2, () -> "trajectory must have at least 2 values (theta_0 and theta_1), got "

@@ -45,6 +45,9 @@ public final class RateSweep {
     /**
      * A sweep on a/2 (w − w*)², starting at w0 = w* + 1 for 100 steps, without loss history.
      *
+     * @param a the curvature a, finite and &gt; 0
+     * @param minimizer the minimiser w*, finite
+     * @return this
      * @throws IllegalArgumentException if a is not finite and &gt; 0, or w* is not finite
      */
     public static RateSweep onQuadratic(double a, double minimizer) {
@@ -53,17 +56,32 @@ public final class RateSweep {
         return new RateSweep(a, minimizer, minimizer + 1, 100, false);
     }
 
-    /** A copy starting at w0. */
+    /**
+     * A copy starting at w0.
+     *
+     * @param w0 the start w_0, finite
+     * @return this
+     */
     public RateSweep from(double w0) {
         return new RateSweep(a, minimizer, Check.finite("w0", w0), steps, recordLoss);
     }
 
-    /** A copy running this many steps (≥ 0). */
+    /**
+     * A copy running this many steps (≥ 0).
+     *
+     * @param steps the number of steps
+     * @return this
+     */
     public RateSweep steps(int steps) {
         return new RateSweep(a, minimizer, w0, Check.nonNegative("steps", steps), recordLoss);
     }
 
-    /** A copy that also keeps the loss at every step (steps + 1 values per rate). */
+    /**
+     * A copy that also keeps the loss at every step (steps + 1 values per rate).
+     *
+     * @param record whether to keep the loss history
+     * @return this
+     */
     public RateSweep recordLoss(boolean record) {
         return new RateSweep(a, minimizer, w0, steps, record);
     }
@@ -72,6 +90,7 @@ public final class RateSweep {
      * Runs the sweep.
      *
      * @param rates learning rates, each finite and &gt; 0 (not modified)
+     * @return the final iterate and loss per rate (and the loss history when recorded)
      * @throws IllegalArgumentException if rates is empty or holds a rate that is not finite and &gt; 0
      */
     public Result run(double... rates) {
@@ -99,6 +118,9 @@ public final class RateSweep {
      *
      * @param rates learning rates (not modified)
      * @param w iterates, same length as rates (modified)
+     * @param a the curvature a, finite and &gt; 0
+     * @param minimizer the minimiser w*, finite
+     * @param steps the number of steps
      */
     public static void run(double[] rates, double[] w, double a, double minimizer, int steps) {
         int n = Math.min(rates.length, w.length);
@@ -118,6 +140,11 @@ public final class RateSweep {
      * {@code loss[t·n + i]} (t = 0..steps).
      *
      * @param loss output of length (steps + 1)·n (modified)
+     * @param rates the learning rates, each finite and &gt; 0
+     * @param w the iterates, one per rate (modified)
+     * @param a the curvature a, finite and &gt; 0
+     * @param minimizer the minimiser w*, finite
+     * @param steps the number of steps
      */
     public static void runRecording(double[] rates, double[] w, double a, double minimizer, int steps, double[] loss) {
         int n = Math.min(rates.length, w.length);
@@ -201,22 +228,22 @@ public final class RateSweep {
             this.loss = loss;
         }
 
-        /** Number of rates. */
+        /** @return number of rates */
         public int size() {
             return rates.length;
         }
 
-        /** The learning rates (a copy). */
+        /** @return the learning rates (a copy) */
         public double[] rates() {
             return rates.clone();
         }
 
-        /** The final iterate per rate (a copy); ±∞ or NaN where the run diverged. */
+        /** @return the final iterate per rate (a copy); ±∞ or NaN where the run diverged */
         public double[] finalW() {
             return w.clone();
         }
 
-        /** a/2 (w − w*)² at the final iterate, per rate. */
+        /** @return a/2 (w − w*)² at the final iterate, per rate */
         public double[] finalLoss() {
             double[] l = new double[w.length];
             for (int i = 0; i < l.length; i++) {
@@ -226,13 +253,18 @@ public final class RateSweep {
             return l;
         }
 
-        /** True where the final iterate is not finite or |w − w*| grew past the start distance × 1e6. */
+        /**
+         * True where the final iterate is not finite or |w − w*| grew past the start distance × 1e6.
+         *
+         * @param i the rate's index
+         * @return true where the final iterate is not finite or |w − w*| grew past the start distance × 1e6
+         */
         public boolean diverged(int i) {
             double e = Math.abs(w[i] - sweep.minimizer);
             return !Double.isFinite(w[i]) || e > 1e6 * Math.max(1.0, Math.abs(sweep.w0 - sweep.minimizer));
         }
 
-        /** True when the loss history was recorded. */
+        /** @return true when the loss history was recorded */
         public boolean hasLossHistory() {
             return loss != null;
         }
@@ -240,6 +272,9 @@ public final class RateSweep {
         /**
          * The loss before step t+1 (t = 0..steps; t = steps is after the last step) for rate i.
          *
+         * @param t the step, 0 ≤ t ≤ steps
+         * @param i the rate's index
+         * @return the loss before step t+1 (t = 0..steps; t = steps is after the last step) for rate i
          * @throws IllegalStateException if the sweep did not record the loss
          */
         public double loss(int t, int i) {
@@ -253,7 +288,7 @@ public final class RateSweep {
             return loss[t * rates.length + i];
         }
 
-        /** One row per rate: lr, lr_times_a, regime, final_w, final_loss, diverged. */
+        /** @return one row per rate: lr, lr_times_a, regime, final_w, final_loss, diverged */
         public Table table() {
             int n = rates.length;
             double[] la = new double[n];
@@ -279,6 +314,7 @@ public final class RateSweep {
          * The loss history in long format: one row per rate × step, columns run ("lr=…"), lr, step,
          * loss. A diverged rate's rows stop before its first non-finite loss.
          *
+         * @return the loss history in long format: one row per rate × step, columns run ("lr=…"), lr, step, loss
          * @throws IllegalStateException if the sweep did not record the loss
          */
         public Table lossTable() {

@@ -22,12 +22,16 @@ public enum RunClass {
         this.defaultLrFactor = defaultLrFactor;
     }
 
-    /** The factor to multiply the learning rate by when nothing better is known (÷10 diverged, ½ oscillating, ×2 stalled, 1 fine). */
+    /**
+     * The factor to multiply the learning rate by when nothing better is known (÷10 diverged, ½ oscillating, ×2 stalled, 1 fine).
+     *
+     * @return the factor to multiply the learning rate by when nothing better is known (÷10 diverged, ½ oscillating, ×2 stalled, 1 fine)
+     */
     public double defaultLrFactor() {
         return defaultLrFactor;
     }
 
-    /** True for {@link #CONVERGED} and {@link #ZIG_ZAG}. */
+    /** @return true for {@link #CONVERGED} and {@link #ZIG_ZAG} */
     public boolean converged() {
         return this == CONVERGED || this == ZIG_ZAG;
     }

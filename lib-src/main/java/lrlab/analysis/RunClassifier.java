@@ -23,7 +23,7 @@ import lrlab.util.Check;
  *       (Δ_{k+1}·Δ_k &lt; 0), else {@link RunClass#CONVERGED};</li>
  *   <li>{@link RunClass#OSCILLATING} if the updates flip at least half the time, or (without
  *       parameters) the loss rose at ≥ 30% of the steps or swung by more than 2× over the last 10
- *       (seed 002's rule);</li>
+ *       (the course text's rule);</li>
  *   <li>{@link RunClass#STALLED} otherwise: still falling at the end, or not moving.</li>
  * </ol>
  */
@@ -38,35 +38,65 @@ public final class RunClassifier {
         this.flipThreshold = flipThreshold;
     }
 
-    /** Bound 1e6 on |parameter|, plateau share 0.01, flip threshold 0.5. */
+    /**
+     * Bound 1e6 on |parameter|, plateau share 0.01, flip threshold 0.5.
+     *
+     * @return this
+     */
     public static RunClassifier defaults() {
         return new RunClassifier(GradientDescent.DEFAULT_BOUND, 0.01, 0.5);
     }
 
-    /** A copy with another bound on |parameter| (&gt; 0, may be infinite). */
+    /**
+     * A copy with another bound on |parameter| (&gt; 0, may be infinite).
+     *
+     * @param bound the bound on |parameter|, &gt; 0 (may be infinite)
+     * @return this
+     */
     public RunClassifier withBound(double bound) {
         Check.that(bound > 0, () -> "bound must be > 0 (may be infinite), got " + bound);
         return new RunClassifier(bound, plateauShare, flipThreshold);
     }
 
-    /** A copy with another plateau share, in (0, 1): how small the last 10% of the run's drop must be to call it converged. */
+    /**
+     * A copy with another plateau share, in (0, 1): how small the last 10% of the run's drop must be to call it converged.
+     *
+     * @param share the plateau share, in (0, 1)
+     * @return this
+     */
     public RunClassifier withPlateauShare(double share) {
         Check.that(share > 0 && share < 1, () -> "plateauShare must be in (0, 1), got " + share);
         return new RunClassifier(bound, share, flipThreshold);
     }
 
-    /** A copy with another flip threshold, in (0, 1]: the share of direction flips that marks a zig-zag or oscillation. */
+    /**
+     * A copy with another flip threshold, in (0, 1]: the share of direction flips that marks a zig-zag or oscillation.
+     *
+     * @param threshold the share of direction flips marking a zig-zag, in (0, 1]
+     * @return this
+     */
     public RunClassifier withFlipThreshold(double threshold) {
         Check.that(threshold > 0 && threshold <= 1, () -> "flipThreshold must be in (0, 1], got " + threshold);
         return new RunClassifier(bound, plateauShare, threshold);
     }
 
-    /** The verdict on a loss history alone. */
+    /**
+     * The verdict on a loss history alone.
+     *
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @return the verdict on a loss history alone
+     */
     public RunClass classify(double[] losses) {
         return diagnose(losses, null, null, Double.NaN, false).verdict();
     }
 
-    /** The verdict on a loss history and the parameter vectors after each step (same length or ±1). */
+    /**
+     * The verdict on a loss history and the parameter vectors after each step (same length or ±1).
+     *
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @param params θ after each step, one row per loss (or one more or fewer)
+     * @return the verdict on a loss history and the parameter vectors after each step (same length or ±1)
+     */
     public RunClass classify(double[] losses, double[][] params) {
         return diagnose(losses, params, null, Double.NaN, false).verdict();
     }
@@ -79,12 +109,23 @@ public final class RunClassifier {
         return diagnose(run).verdict();
     }
 
-    /** The diagnosis of a loss history alone. */
+    /**
+     * The diagnosis of a loss history alone.
+     *
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @return the diagnosis of a loss history alone
+     */
     public Diagnosis diagnose(double[] losses) {
         return diagnose(losses, null, null, Double.NaN, false);
     }
 
-    /** The diagnosis of a loss history and its parameter vectors. */
+    /**
+     * The diagnosis of a loss history and its parameter vectors.
+     *
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @param params θ after each step, one row per loss (or one more or fewer)
+     * @return the diagnosis of a loss history and its parameter vectors
+     */
     public Diagnosis diagnose(double[] losses, double[][] params) {
         return diagnose(losses, params, null, Double.NaN, false);
     }
@@ -117,13 +158,13 @@ public final class RunClassifier {
         public static final String LAST_LOSS = "last_loss";
         /** ℓ_{n−1}/ℓ_0. */
         public static final String LOSS_RATIO = "loss_ratio_last_first";
-        /** (ℓ_0 − ℓ_{n−1})/|ℓ_0|: seed 002's "improvement". */
+        /** (ℓ_0 − ℓ_{n−1})/|ℓ_0|: the course text's "improvement". */
         public static final String IMPROVEMENT = "relative_improvement";
         /** Share of steps with ℓ_{k+1} &gt; ℓ_k. */
         public static final String FRACTION_INCREASING = "fraction_increasing";
         /** |ℓ_{n−1−w} − ℓ_{n−1}| / (ℓ_0 − ℓ_{n−1}): how much of the drop happened in the last 10%. */
         public static final String RECENT_SHARE = "recent_change_share";
-        /** max/min of the last 10 losses (seed 002's oscillation test), NaN unless they are all &gt; 0. */
+        /** max/min of the last 10 losses (the course text's oscillation test), NaN unless they are all &gt; 0. */
         public static final String RECENT_SWING = "recent_max_over_min";
         /** Least-squares slope of ln ℓ_k against k, NaN unless every loss is &gt; 0. */
         public static final String LOG_LOSS_SLOPE = "log_loss_slope";

@@ -34,6 +34,7 @@ public final class Sharpness {
      * Sharpness of {@code objective} (a model is an objective: its mean loss over its data set).
      *
      * @param objective L(θ) with gradient (not modified)
+     * @return this
      */
     public static Sharpness of(Objective objective) {
         return new Sharpness(Check.notNull("objective", objective));
@@ -43,6 +44,7 @@ public final class Sharpness {
      * Lanczos steps k ≥ 2 (default 20): more steps, sharper estimates and 2k gradients.
      *
      * @param steps k
+     * @return this
      */
     public Sharpness steps(int steps) {
         this.steps = Check.atLeast("steps", steps, 2);
@@ -55,6 +57,7 @@ public final class Sharpness {
      * kink (a crossing shows as a spurious huge curvature), while rounding stays far below the estimate.
      *
      * @param epsilon ε
+     * @return this
      */
     public Sharpness epsilon(double epsilon) {
         this.epsilon = Check.positive("epsilon", epsilon);
@@ -65,6 +68,7 @@ public final class Sharpness {
      * Seed of the random start vector (default 0).
      *
      * @param seed seed
+     * @return this
      */
     public Sharpness seed(long seed) {
         this.seed = seed;
@@ -77,6 +81,7 @@ public final class Sharpness {
      *
      * @param objective L(θ) with gradient (not modified)
      * @param theta θ (not modified)
+     * @return the local stability limit 2/λ_max at θ with the default settings (+∞ where λ_max ≤ 0: no direction curves up, so no rate is too large for a quadratic model of the loss there)
      */
     public static double stabilityLimit(Objective objective, double[] theta) {
         double top = of(objective).largest(theta);

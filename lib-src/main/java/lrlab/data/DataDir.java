@@ -14,7 +14,7 @@ public final class DataDir {
     private DataDir() {
     }
 
-    /** The data folder; throws IllegalStateException saying how to point at it when none is found. */
+    /** @return the data folder */
     public static Path locate() {
         String prop = System.getProperty("lrlab.data");
         if (prop != null && !prop.isBlank()) {
@@ -34,7 +34,12 @@ public final class DataDir {
                 + ": set -Dlrlab.data=/path/to/lrlab/data or the environment variable LRLAB_ROOT=/path/to/lrlab");
     }
 
-    /** {@code locate().resolve(file)}, checked to exist. */
+    /**
+     * {@code locate().resolve(file)}, checked to exist.
+     *
+     * @param file the file's name in data/
+     * @return {@code locate().resolve(file)}, checked to exist
+     */
     public static Path file(String file) {
         Path p = locate().resolve(file);
         if (!Files.isRegularFile(p)) {

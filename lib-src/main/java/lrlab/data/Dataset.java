@@ -41,6 +41,9 @@ public final class Dataset {
      * @param x row-major n×d features (not copied)
      * @param d number of features
      * @param y n real targets (not copied)
+     * @param name the data set's name
+     * @param featureNames the features' names, one per column (none: x0, x1, …)
+     * @return this
      */
     public static Dataset regression(String name, double[] x, int d, double[] y, String... featureNames) {
         int n = checkShape(x, d, y == null ? -1 : y.length);
@@ -53,6 +56,10 @@ public final class Dataset {
      * @param x row-major n×d features (not copied)
      * @param d number of features
      * @param labels n class labels in [0, classCount) (not copied)
+     * @param name the data set's name
+     * @param classCount the number of classes, ≥ 2
+     * @param featureNames the features' names, one per column (none: x0, x1, …)
+     * @return this
      */
     public static Dataset classification(String name, double[] x, int d, int[] labels, int classCount,
                                          String... featureNames) {
@@ -89,28 +96,34 @@ public final class Dataset {
         return out;
     }
 
-    /** Name of the data set (e.g. "digits"). */
+    /** @return name of the data set (e.g. "digits") */
     public String name() { return name; }
 
-    /** Number of rows n. */
+    /** @return number of rows n */
     public int rows() { return rows; }
 
-    /** Number of features d. */
+    /** @return number of features d */
     public int features() { return cols; }
 
-    /** Row-major n×d features, shared (do not modify). */
+    /** @return row-major n×d features, shared (do not modify) */
     public double[] x() { return x; }
 
-    /** Feature j of row i, x[i*d + j]. */
+    /**
+     * Feature j of row i, x[i*d + j].
+     *
+     * @param i the row
+     * @param j the feature
+     * @return feature j of row i, x[i*d + j]
+     */
     public double x(int i, int j) { return x[i * cols + j]; }
 
-    /** Whether targets are class labels. */
+    /** @return whether targets are class labels */
     public boolean isClassification() { return labels != null; }
 
-    /** Number of classes K (0 for regression). */
+    /** @return number of classes K (0 for regression) */
     public int classCount() { return classCount; }
 
-    /** Real targets (regression); throws for a classification set. */
+    /** @return real targets (regression); throws for a classification set */
     public double[] targets() {
         if (targets == null) {
             throw new IllegalStateException(name + " is a classification data set: use labels()");
@@ -118,7 +131,7 @@ public final class Dataset {
         return targets;
     }
 
-    /** Class labels (classification); throws for a regression set. */
+    /** @return class labels (classification); throws for a regression set */
     public int[] labels() {
         if (labels == null) {
             throw new IllegalStateException(name + " is a regression data set: use targets()");
@@ -126,10 +139,15 @@ public final class Dataset {
         return labels;
     }
 
-    /** Feature names, a copy. */
+    /** @return feature names, a copy */
     public String[] featureNames() { return featureNames.clone(); }
 
-    /** The rows at {@code indices}, in that order, as a new data set (arrays copied). */
+    /**
+     * The rows at {@code indices}, in that order, as a new data set (arrays copied).
+     *
+     * @param indices row indices (not modified)
+     * @return this
+     */
     public Dataset subset(int[] indices) {
         double[] sx = new double[indices.length * cols];
         for (int r = 0; r < indices.length; r++) {
@@ -161,6 +179,8 @@ public final class Dataset {
      * validation.
      *
      * @param trainFraction in (0, 1); both parts must get at least one row
+     * @param seed the seed of the random draws
+     * @return the training and validation parts
      */
     public Split split(double trainFraction, long seed) {
         Check.that(trainFraction > 0 && trainFraction < 1, () -> "trainFraction must be in (0, 1), got " + trainFraction);
@@ -172,14 +192,16 @@ public final class Dataset {
                 subset(Arrays.copyOfRange(perm, nTrain, rows)));
     }
 
-    /** This data set standardised with its own column means and standard deviations: z = (x − μ)/σ. */
+    /**
+     * This data set standardised with its own column means and standard deviations: z = (x − μ)/σ.
+     *
+     * @return this
+     */
     public Dataset standardize() {
         return Standardizer.fit(this).apply(this);
     }
 
-    /**
-     * A Tablesaw table: one column per feature, then {@code label} (int) or {@code target} (double).
-     */
+    /** @return one column per feature, then {@code label} (int) or {@code target} (double) */
     public Table toTable() {
         Table t = Table.create(name);
         for (int j = 0; j < cols; j++) {

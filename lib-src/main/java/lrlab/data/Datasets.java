@@ -24,7 +24,7 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** Diabetes (Efron et al. 2004): 442 × 10 raw features (age, sex, bmi, bp, s1..s6), real target. */
+    /** @return the diabetes data set */
     public static Dataset diabetes() {
         List<double[]> xs = readRows(DataDir.file("diabetes_data_raw.csv.gz"), " ");
         List<double[]> ys = readRows(DataDir.file("diabetes_target.csv.gz"), " ");
@@ -38,7 +38,7 @@ public final class Datasets {
                 "age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6");
     }
 
-    /** Breast Cancer Wisconsin (Diagnostic): 569 × 30 features, label 0 = malignant, 1 = benign. */
+    /** @return the breast cancer data set */
     public static Dataset breastCancer() {
         Path p = DataDir.file("breast_cancer.csv");
         List<double[]> rows = readRows(p, ",", 1); // first line is "569,30,malignant,benign"
@@ -46,7 +46,7 @@ public final class Datasets {
         return labelled("breast_cancer", rows, d, 2, p, breastCancerNames());
     }
 
-    /** Digits (UCI optical recognition, test part): 1797 × 64 pixel counts 0..16, label 0..9. */
+    /** @return the digits data set */
     public static Dataset digits() {
         Path p = DataDir.file("digits.csv.gz");
         String[] names = new String[64];
@@ -69,6 +69,7 @@ public final class Datasets {
      * @param features d ≥ 1
      * @param noise σ ≥ 0, the standard deviation of the noise in y
      * @param seed seed of the generator
+     * @return the synthetic data set
      */
     public static Dataset linear(int rows, int features, double noise, long seed) {
         Check.atLeast("rows", rows, 2);

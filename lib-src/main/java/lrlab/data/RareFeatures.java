@@ -22,7 +22,13 @@ import lrlab.util.Check;
  */
 public record RareFeatures(Dataset data, double[] trueWeights, double[] frequencies) {
 
-    /** Copies the arrays, so the record is immutable. */
+    /**
+     * Copies the arrays, so the record is immutable.
+     *
+     * @param data the data set
+     * @param trueWeights the true weights
+     * @param frequencies how often each feature is on
+     */
     public RareFeatures {
         Check.notNull("data", data);
         trueWeights = Check.length("trueWeights", trueWeights, data.features()).clone();
@@ -39,6 +45,7 @@ public record RareFeatures(Dataset data, double[] trueWeights, double[] frequenc
      * @param rareFrequency P(rare feature = 1), in (0, 1]
      * @param weight |w*_j| &gt; 0
      * @param seed seed of the draws
+     * @return this
      */
     public static RareFeatures generate(int rows, int common, int rare, double commonFrequency,
                                         double rareFrequency, double weight, long seed) {
@@ -74,13 +81,13 @@ public record RareFeatures(Dataset data, double[] trueWeights, double[] frequenc
         return new RareFeatures(Dataset.classification("rare features", x, d, labels, 2, names), w, freq);
     }
 
-    /** w*, a copy. */
+    /** @return w*, a copy */
     @Override
     public double[] trueWeights() {
         return trueWeights.clone();
     }
 
-    /** The feature frequencies, a copy. */
+    /** @return the feature frequencies, a copy */
     @Override
     public double[] frequencies() {
         return frequencies.clone();
@@ -90,6 +97,7 @@ public record RareFeatures(Dataset data, double[] trueWeights, double[] frequenc
      * Whether feature j is one of the rare ones (its frequency is the smaller of the two).
      *
      * @param j feature index
+     * @return whether feature j is one of the rare ones (its frequency is the smaller of the two)
      */
     public boolean isRare(int j) {
         Check.in("j", j, 0, false, trueWeights.length - 1, false);

@@ -11,6 +11,8 @@ public record Split(Dataset train, Dataset validation) {
     /**
      * Both parts standardised with the training part's statistics, z = (x − μ_train)/σ_train, so no
      * information from the validation rows leaks into the features.
+     *
+     * @return this
      */
     public Split standardize() {
         Standardizer s = Standardizer.fit(train);

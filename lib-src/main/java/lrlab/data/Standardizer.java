@@ -15,7 +15,12 @@ public final class Standardizer {
         this.std = std;
     }
 
-    /** Fits μ and σ on {@code data} (not modified). */
+    /**
+     * Fits μ and σ on {@code data} (not modified).
+     *
+     * @param data the data set (same features)
+     * @return this
+     */
     public static Standardizer fit(Dataset data) {
         int n = data.rows();
         int d = data.features();
@@ -44,7 +49,12 @@ public final class Standardizer {
         return new Standardizer(mean, std);
     }
 
-    /** A new data set with standardised features; {@code data} is not modified. */
+    /**
+     * A new data set with standardised features; {@code data} is not modified.
+     *
+     * @param data the data set (same features)
+     * @return a new data set with standardised features ({@code data} is not modified)
+     */
     public Dataset apply(Dataset data) {
         int d = mean.length;
         Check.that(data.features() == d, () -> "data has " + data.features() + " features, standardizer was fitted on " + d);
@@ -58,9 +68,9 @@ public final class Standardizer {
         return data.withFeatures(z);
     }
 
-    /** Fitted means μ, a copy. */
+    /** @return fitted means μ, a copy */
     public double[] mean() { return mean.clone(); }
 
-    /** Fitted standard deviations σ, a copy. */
+    /** @return fitted standard deviations σ, a copy */
     public double[] std() { return std.clone(); }
 }

@@ -12,7 +12,12 @@ public final class Bundles {
     private Bundles() {
     }
 
-    /** A chart: plotly JSON for JupyterLab, HTML for static pages, a text line for plain viewers. */
+    /**
+     * A chart: plotly JSON for JupyterLab, HTML for static pages, a text line for plain viewers.
+     *
+     * @param figure the figure
+     * @return the bundle: plotly JSON for JupyterLab, HTML for static pages, a text line for plain viewers
+     */
     public static Map<String, Object> chart(PlotlyFigure figure) {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("application/vnd.plotly.v1+json", figure.toMap());
@@ -23,7 +28,13 @@ public final class Bundles {
         return bundle;
     }
 
-    /** A table as HTML and as Tablesaw's text print. */
+    /**
+     * A table as HTML and as Tablesaw's text print.
+     *
+     * @param table the data (not modified)
+     * @param maxRows the most rows shown (head and tail of a longer table)
+     * @return the bundle: the table as HTML and as Tablesaw's text print
+     */
     public static Map<String, Object> table(Table table, int maxRows) {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/html", TableHtml.of(table, maxRows));
@@ -31,7 +42,12 @@ public final class Bundles {
         return bundle;
     }
 
-    /** Plain text. */
+    /**
+     * Plain text.
+     *
+     * @param text the text shown
+     * @return the bundle: plain text
+     */
     public static Map<String, Object> text(String text) {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", text);

@@ -23,12 +23,33 @@ public final class ContourPlot {
         this.figure = figure;
     }
 
-    /** Contours of {@code loss} (dimension 2) over [x0From, x0To] × [x1From, x1To], 61 × 61 points. */
+    /**
+     * Contours of {@code loss} (dimension 2) over [x0From, x0To] × [x1From, x1To], 61 × 61 points.
+     *
+     * @param title the chart's title
+     * @param loss a loss of two parameters
+     * @param x0From the left end of the first axis
+     * @param x0To the right end of the first axis
+     * @param x1From the left end of the second axis
+     * @param x1To the right end of the second axis
+     * @return this
+     */
     public static ContourPlot of(String title, Objective loss, double x0From, double x0To, double x1From, double x1To) {
         return of(title, loss, x0From, x0To, x1From, x1To, 61);
     }
 
-    /** Contours of {@code loss} over the rectangle on an n × n grid (n ≥ 2). */
+    /**
+     * Contours of {@code loss} over the rectangle on an n × n grid (n ≥ 2).
+     *
+     * @param title the chart's title
+     * @param loss a loss of two parameters
+     * @param x0From the left end of the first axis
+     * @param x0To the right end of the first axis
+     * @param x1From the left end of the second axis
+     * @param x1To the right end of the second axis
+     * @param n the grid points per axis, ≥ 2
+     * @return this
+     */
     public static ContourPlot of(String title, Objective loss, double x0From, double x0To, double x1From, double x1To,
                                  int n) {
         Check.that(loss != null && loss.dimension() == 2, () -> "a contour plot needs a 2-D objective, got "
@@ -63,7 +84,15 @@ public final class ContourPlot {
         return new ContourPlot(fig);
     }
 
-    /** Draws each run's path (columns {@code x}, {@code y} of a long table, one path per {@code group}). */
+    /**
+     * Draws each run's path (columns {@code x}, {@code y} of a long table, one path per {@code group}).
+     *
+     * @param runs a long table of runs (not modified)
+     * @param x the column of the first coordinate
+     * @param y the column of the second coordinate
+     * @param group the column naming the runs
+     * @return this
+     */
     public ContourPlot paths(Table runs, String x, String y, String group) {
         Plots.requireColumns(runs, x, y, group);
         PlotlyFigure lines = Plots.lines("", runs, x, y, group);
@@ -75,7 +104,14 @@ public final class ContourPlot {
         return this;
     }
 
-    /** Marks one point, e.g. the minimiser. */
+    /**
+     * Marks one point, e.g. the minimiser.
+     *
+     * @param name the name in the legend
+     * @param x the column of the first coordinate
+     * @param y the column of the second coordinate
+     * @return this
+     */
     public ContourPlot point(String name, double x, double y) {
         ObjectNode t = figure.data().addObject();
         t.put("type", "scatter").put("mode", "markers").put("name", name);
@@ -85,19 +121,29 @@ public final class ContourPlot {
         return this;
     }
 
-    /** Names the two axes. */
+    /**
+     * Names the two axes.
+     *
+     * @param x the column of the first coordinate
+     * @param y the column of the second coordinate
+     * @return this
+     */
     public ContourPlot axes(String x, String y) {
         figure.axisTitle("xaxis", x).axisTitle("yaxis", y);
         return this;
     }
 
-    /** One unit on the y axis as long as one on the x axis, so round bowls look round. */
+    /**
+     * One unit on the y axis as long as one on the x axis, so round bowls look round.
+     *
+     * @return this
+     */
     public ContourPlot equalAxes() {
         figure.axis("yaxis").put("scaleanchor", "x").put("scaleratio", 1);
         return this;
     }
 
-    /** The figure. */
+    /** @return the figure */
     public PlotlyFigure figure() {
         return figure;
     }

@@ -23,12 +23,23 @@ public final class FinderChart {
         this.result = result;
     }
 
-    /** The chart of one finder run, titled "Learning-rate finder". */
+    /**
+     * The chart of one finder run, titled "Learning-rate finder".
+     *
+     * @param result the finder's result
+     * @return this
+     */
     public static FinderChart of(LrFinderResult result) {
         return of("Learning-rate finder", result);
     }
 
-    /** The chart of one finder run. */
+    /**
+     * The chart of one finder run.
+     *
+     * @param title the chart's title
+     * @param result the finder's result
+     * @return this
+     */
     public static FinderChart of(String title, LrFinderResult result) {
         Check.notNull("result", result);
         PlotlyFigure f = PlotlyFigure.create(title).logX().axisTitle("xaxis", "lr (log scale)").axisTitle("yaxis", "loss");
@@ -49,7 +60,13 @@ public final class FinderChart {
         return new FinderChart(f, result);
     }
 
-    /** A dashed vertical line at {@code lr} labelled {@code name}. */
+    /**
+     * A dashed vertical line at {@code lr} labelled {@code name}.
+     *
+     * @param name the mark's label
+     * @param lr the rate to mark
+     * @return this
+     */
     public FinderChart mark(String name, double lr) {
         Check.positive("lr", lr);
         ArrayNode shapes = figure.layout().has("shapes") ? (ArrayNode) figure.layout().get("shapes")
@@ -64,19 +81,25 @@ public final class FinderChart {
         return this;
     }
 
-    /** Clips the y axis to [lo, hi] (the raw loss near the end can dwarf the curve). */
+    /**
+     * Clips the y axis to [lo, hi] (the raw loss near the end can dwarf the curve).
+     *
+     * @param lo the lower end
+     * @param hi the upper end
+     * @return this
+     */
     public FinderChart yRange(double lo, double hi) {
         Check.that(hi > lo, () -> "yRange needs lo < hi, got [" + lo + ", " + hi + "]");
         figure.axis("yaxis").putArray("range").add(lo).add(hi);
         return this;
     }
 
-    /** The finder result drawn. */
+    /** @return the finder result drawn */
     public LrFinderResult result() {
         return result;
     }
 
-    /** The figure, for {@link Plots#show(PlotlyFigure)}. */
+    /** @return the figure, for {@link Plots#show(PlotlyFigure)} */
     public PlotlyFigure figure() {
         return figure;
     }

@@ -20,10 +20,20 @@ public final class Kernel {
 
     /** Receives bundles when no kernel is running (tests inspect what would have been shown). */
     public interface Sink {
-        /** A new display; returns its id. */
+        /**
+         * A new display; returns its id.
+         *
+         * @param bundle the MIME bundle: type → content
+         * @return a new display; returns its id
+         */
         String display(Map<String, Object> bundle);
 
-        /** Replaces the display with the given id. */
+        /**
+         * Replaces the display with the given id.
+         *
+         * @param displayId the display to replace
+         * @param bundle the MIME bundle: type → content
+         */
         void update(String displayId, Map<String, Object> bundle);
     }
 
@@ -40,12 +50,16 @@ public final class Kernel {
     private Kernel() {
     }
 
-    /** Routes displays to {@code target} instead of a kernel (null: back to the kernel, or nowhere). */
+    /**
+     * Routes displays to {@code target} instead of a kernel (null: back to the kernel, or nowhere).
+     *
+     * @param target the display to update
+     */
     public static void redirectTo(Sink target) {
         sink = target;
     }
 
-    /** Whether a Jupyter Java kernel is running this code. */
+    /** @return whether a Jupyter Java kernel is running this code */
     public static boolean isAvailable() {
         return binding() != null;
     }
@@ -53,6 +67,9 @@ public final class Kernel {
     /**
      * Shows a MIME bundle (mime type → data; JSON types take maps and lists) and returns its display
      * id, for a later {@link #update}.
+     *
+     * @param bundle the MIME bundle: type → content
+     * @return the new display's id
      */
     public static String display(Map<String, Object> bundle) {
         Sink s = sink;
@@ -68,7 +85,12 @@ public final class Kernel {
         return b.display(bundle);
     }
 
-    /** Replaces what the display {@code displayId} shows. */
+    /**
+     * Replaces what the display {@code displayId} shows.
+     *
+     * @param displayId the display to replace
+     * @param bundle the MIME bundle: type → content
+     */
     public static void update(String displayId, Map<String, Object> bundle) {
         Sink s = sink;
         if (s != null) {

@@ -27,7 +27,12 @@ public final class PlotlyFigure {
         this.root = root;
     }
 
-    /** An empty figure with the given title. */
+    /**
+     * An empty figure with the given title.
+     *
+     * @param title the chart's title
+     * @return this
+     */
     public static PlotlyFigure create(String title) {
         ObjectNode root = JSON.createObjectNode();
         root.putArray("data");
@@ -35,7 +40,12 @@ public final class PlotlyFigure {
         return new PlotlyFigure(root).title(title);
     }
 
-    /** Converts a tablesaw-jsplot figure (its traces and layout) into plotly JSON. */
+    /**
+     * Converts a tablesaw-jsplot figure (its traces and layout) into plotly JSON.
+     *
+     * @param figure the tablesaw-jsplot figure
+     * @return this
+     */
     public static PlotlyFigure from(Figure figure) {
         String script = figure.asJavascript("lrlab");
         ObjectNode root = JSON.createObjectNode();
@@ -58,67 +68,91 @@ public final class PlotlyFigure {
         return new PlotlyFigure(root);
     }
 
-    /** The JSON tree (live: changes show in later renders). */
+    /** @return the JSON tree (live: changes show in later renders) */
     public ObjectNode json() {
         return root;
     }
 
-    /** The traces array. */
+    /** @return the traces array */
     public ArrayNode data() {
         return (ArrayNode) root.get("data");
     }
 
-    /** The layout object. */
+    /** @return the layout object */
     public ObjectNode layout() {
         return (ObjectNode) root.get("layout");
     }
 
-    /** Sets the chart title. */
+    /**
+     * Sets the chart title.
+     *
+     * @param text the title
+     * @return this
+     */
     public PlotlyFigure title(String text) {
         layout().putObject("title").put("text", text);
         return this;
     }
 
-    /** Sets an axis title; {@code axis} is "xaxis", "yaxis", "xaxis2", .... */
+    /**
+     * Sets an axis title; {@code axis} is "xaxis", "yaxis", "xaxis2", ....
+     *
+     * @param axis the axis, "xaxis" or "yaxis"
+     * @param text the title
+     * @return this
+     */
     public PlotlyFigure axisTitle(String axis, String text) {
         axis(axis).putObject("title").put("text", text);
         return this;
     }
 
-    /** Logarithmic y axis. */
+    /**
+     * Logarithmic y axis.
+     *
+     * @return this
+     */
     public PlotlyFigure logY() {
         axis("yaxis").put("type", "log");
         return this;
     }
 
-    /** Logarithmic x axis. */
+    /**
+     * Logarithmic x axis.
+     *
+     * @return this
+     */
     public PlotlyFigure logX() {
         axis("xaxis").put("type", "log");
         return this;
     }
 
-    /** Height in pixels. */
+    /**
+     * Height in pixels.
+     *
+     * @param pixels the height in pixels
+     * @return this
+     */
     public PlotlyFigure height(int pixels) {
         layout().put("height", pixels);
         return this;
     }
 
-    /** The number of traces. */
+    /** @return the number of traces */
     public int traceCount() {
         return data().size();
     }
 
-    /** The title text, or "" when there is none. */
+    /** @return the title text, or "" when there is none */
     public String titleText() {
         return layout().path("title").path("text").asText("");
     }
 
-    /** The figure as a JSON string. */
+    /** @return the figure as a JSON string */
     public String toJson() {
         return root.toString();
     }
 
-    /** The figure as nested maps and lists, the form a kernel's JSON display data takes. */
+    /** @return the figure as nested maps and lists, the form a kernel's JSON display data takes */
     @SuppressWarnings("unchecked")
     public Map<String, Object> toMap() {
         return JSON.convertValue(root, Map.class);

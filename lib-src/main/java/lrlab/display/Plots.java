@@ -22,29 +22,60 @@ public final class Plots {
     private Plots() {
     }
 
-    /** Shows a figure inline (see {@link Show#chart(PlotlyFigure)}). */
+    /**
+     * Shows a figure inline (see {@link Show#chart(PlotlyFigure)}).
+     *
+     * @param figure the figure
+     */
     public static void show(PlotlyFigure figure) {
         Show.chart(figure);
     }
 
-    /** Shows a tablesaw-jsplot figure inline. */
+    /**
+     * Shows a tablesaw-jsplot figure inline.
+     *
+     * @param figure the figure
+     */
     public static void show(Figure figure) {
         Show.chart(figure);
     }
 
-    /** The HTML form of a figure: a div and a script for a page-level plotly.js. */
+    /**
+     * The HTML form of a figure: a div and a script for a page-level plotly.js.
+     *
+     * @param figure the figure
+     * @return the HTML form of a figure: a div and a script for a page-level plotly.js
+     */
     public static String html(PlotlyFigure figure) {
         return HtmlEmbed.of(figure);
     }
 
-    /** Lines of {@code y} against {@code x}, one per value of {@code group} (tablesaw's LinePlot). */
+    /**
+     * Lines of {@code y} against {@code x}, one per value of {@code group} (tablesaw's LinePlot).
+     *
+     * @param title the chart's title
+     * @param table the data (not modified)
+     * @param x the column on the x axis
+     * @param y the column on the y axis
+     * @param group the column whose values name the lines (one colour each)
+     * @return lines of {@code y} against {@code x}, one per value of {@code group} (tablesaw's LinePlot)
+     */
     public static PlotlyFigure lines(String title, Table table, String x, String y, String group) {
         requireColumns(table, x, y, group);
         return PlotlyFigure.from(LinePlot.create(title, table, x, y, group))
                 .axisTitle("xaxis", x).axisTitle("yaxis", y);
     }
 
-    /** Points of {@code y} against {@code x}, one colour per value of {@code group}. */
+    /**
+     * Points of {@code y} against {@code x}, one colour per value of {@code group}.
+     *
+     * @param title the chart's title
+     * @param table the data (not modified)
+     * @param x the column on the x axis
+     * @param y the column on the y axis
+     * @param group the column whose values name the lines (one colour each)
+     * @return points of {@code y} against {@code x}, one colour per value of {@code group}
+     */
     public static PlotlyFigure points(String title, Table table, String x, String y, String group) {
         requireColumns(table, x, y, group);
         return PlotlyFigure.from(ScatterPlot.create(title, table, x, y, group))
@@ -59,6 +90,7 @@ public final class Plots {
      * @param table the data (not modified)
      * @param x the column on the x axis
      * @param ys the columns drawn against it, at least one
+     * @return several numeric columns of one table against {@code x}, one line per column, named after it (a wide table drawn without reshaping it first)
      */
     public static PlotlyFigure columns(String title, Table table, String x, String... ys) {
         Check.that(ys != null && ys.length != 0, () -> "columns needs at least one y column");
@@ -85,7 +117,12 @@ public final class Plots {
         return lines(title, longForm, x, "value", "series").axisTitle("yaxis", String.join(", ", ys));
     }
 
-    /** Loss against step, one line per run, on a log axis (a trajectory table). */
+    /**
+     * Loss against step, one line per run, on a log axis (a trajectory table).
+     *
+     * @param runs a long table of runs (not modified)
+     * @return loss against step, one line per run, on a log axis (a trajectory table)
+     */
     public static PlotlyFigure lossByStep(Table runs) {
         return lines("Loss by step", runs, "step", "loss", "run").logY();
     }
@@ -93,6 +130,15 @@ public final class Plots {
     /**
      * The curve {@code f} on [from, to] with each run's path (its {@code x} column) drawn on it as
      * markers joined by lines, one colour per value of {@code group}.
+     *
+     * @param title the chart's title
+     * @param f the curve y = f(x) drawn behind the paths
+     * @param from the left end of the x range
+     * @param to the right end of the x range
+     * @param runs a long table of runs (not modified)
+     * @param x the column on the x axis
+     * @param group the column whose values name the lines (one colour each)
+     * @return the curve {@code f} on [from, to] with each run's path (its {@code x} column) drawn on it as markers joined by lines, one colour per value of {@code group}
      */
     public static PlotlyFigure pathsOnCurve(String title, DoubleUnaryOperator f, double from, double to,
                                             Table runs, String x, String group) {
@@ -121,6 +167,10 @@ public final class Plots {
      * figure: a formula drawn over measured points (a stability limit over a measured region, a
      * predicted level over a loss curve).
      *
+     * @param figure the figure
+     * @param name the line's name in the legend
+     * @param x the column on the x axis
+     * @param y the column on the y axis
      * @return the same figure, to chain or {@link #show}
      */
     public static PlotlyFigure withLine(PlotlyFigure figure, String name, double[] x, double[] y) {

@@ -12,12 +12,16 @@ public final class Progress {
         this.displayId = displayId;
     }
 
-    /** Replaces the shown line. */
+    /**
+     * Replaces the shown line.
+     *
+     * @param line the new line
+     */
     public void update(String line) {
         Kernel.update(displayId, Bundles.text(line));
     }
 
-    /** The kernel's id of this display. */
+    /** @return the kernel's id of this display */
     public String displayId() {
         return displayId;
     }

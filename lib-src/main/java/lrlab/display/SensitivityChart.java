@@ -28,7 +28,16 @@ public final class SensitivityChart {
         this.figure = figure;
     }
 
-    /** Lines of {@code y} against {@code x} (log axis), one per value of {@code group}. */
+    /**
+     * Lines of {@code y} against {@code x} (log axis), one per value of {@code group}.
+     *
+     * @param title the chart's title
+     * @param table the data (not modified)
+     * @param x the column on the x axis
+     * @param y the column on the y axis
+     * @param group the column whose values name the lines
+     * @return this
+     */
     public static SensitivityChart of(String title, Table table, String x, String y, String group) {
         Check.that(table != null && x != null && y != null && group != null, () -> "table, x, y and group must not be null");
         PlotlyFigure f = PlotlyFigure.create(title).logX().axisTitle("xaxis", x + " (log scale)").axisTitle("yaxis", y);
@@ -54,7 +63,14 @@ public final class SensitivityChart {
         return new SensitivityChart(f);
     }
 
-    /** Shades the rates [lo, hi] over the full height, labelled {@code name} at the top. */
+    /**
+     * Shades the rates [lo, hi] over the full height, labelled {@code name} at the top.
+     *
+     * @param name the label in the legend
+     * @param lo the lower end
+     * @param hi the upper end
+     * @return this
+     */
     public SensitivityChart band(String name, double lo, double hi) {
         Check.that(lo > 0 && hi >= lo && Double.isFinite(hi), () -> "band needs 0 < lo <= hi < inf, got [" + lo + ", " + hi + "]");
         ArrayNode shapes = array("shapes");
@@ -66,7 +82,13 @@ public final class SensitivityChart {
         return this;
     }
 
-    /** A dashed vertical line at {@code lr}, labelled {@code name}. */
+    /**
+     * A dashed vertical line at {@code lr}, labelled {@code name}.
+     *
+     * @param name the label in the legend
+     * @param lr the rate to mark
+     * @return this
+     */
     public SensitivityChart mark(String name, double lr) {
         Check.positive("lr", lr);
         ObjectNode s = array("shapes").addObject();
@@ -76,13 +98,17 @@ public final class SensitivityChart {
         return this;
     }
 
-    /** Logarithmic y axis. */
+    /**
+     * Logarithmic y axis.
+     *
+     * @return this
+     */
     public SensitivityChart logY() {
         figure.logY();
         return this;
     }
 
-    /** The figure, for {@link Plots#show(PlotlyFigure)}. */
+    /** @return the figure, for {@link Plots#show(PlotlyFigure)} */
     public PlotlyFigure figure() {
         return figure;
     }

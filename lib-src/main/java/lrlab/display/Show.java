@@ -23,22 +23,39 @@ public final class Show {
     private Show() {
     }
 
-    /** Shows a tablesaw-jsplot figure as an interactive chart. */
+    /**
+     * Shows a tablesaw-jsplot figure as an interactive chart.
+     *
+     * @param figure the figure
+     */
     public static void chart(Figure figure) {
         chart(PlotlyFigure.from(figure));
     }
 
-    /** Shows a Plotly figure as an interactive chart. */
+    /**
+     * Shows a Plotly figure as an interactive chart.
+     *
+     * @param figure the figure
+     */
     public static void chart(PlotlyFigure figure) {
         Kernel.display(Bundles.chart(figure));
     }
 
-    /** Shows a table (up to 20 rows; longer tables show their first and last rows). */
+    /**
+     * Shows a table (up to 20 rows; longer tables show their first and last rows).
+     *
+     * @param table the data (not modified)
+     */
     public static void table(Table table) {
         table(table, 20);
     }
 
-    /** Shows a table with at most {@code maxRows} rows (head and tail when it is longer). */
+    /**
+     * Shows a table with at most {@code maxRows} rows (head and tail when it is longer).
+     *
+     * @param table the data (not modified)
+     * @param maxRows the most rows shown (head and tail of a longer table)
+     */
     public static void table(Table table, int maxRows) {
         Kernel.display(Bundles.table(table, maxRows));
     }
@@ -53,7 +70,12 @@ public final class Show {
         table(valuesTable(namesAndValues));
     }
 
-    /** The table {@link #values} shows: columns quantity and value. */
+    /**
+     * The table {@link #values} shows: columns quantity and value.
+     *
+     * @param namesAndValues name, number, name, number, …
+     * @return the table {@link #values} shows: columns quantity and value
+     */
     public static Table valuesTable(Object... namesAndValues) {
         Check.that(namesAndValues != null && namesAndValues.length != 0 && namesAndValues.length % 2 == 0,
                 () -> "values needs pairs of a name and a number, got "
@@ -72,7 +94,11 @@ public final class Show {
         return Table.create("values").addColumns(names, numbers);
     }
 
-    /** Shows Markdown (math in $...$ is typeset by JupyterLab and the course pages). */
+    /**
+     * Shows Markdown (math in $...$ is typeset by JupyterLab and the course pages).
+     *
+     * @param markdown the Markdown text
+     */
     public static void markdown(String markdown) {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/markdown", markdown);
@@ -80,7 +106,12 @@ public final class Show {
         Kernel.display(bundle);
     }
 
-    /** Starts a one-line display that {@link Progress#update} rewrites in place. */
+    /**
+     * Starts a one-line display that {@link Progress#update} rewrites in place.
+     *
+     * @param firstLine the line shown first
+     * @return the display to update
+     */
     public static Progress progress(String firstLine) {
         return new Progress(Kernel.display(Bundles.text(firstLine)));
     }

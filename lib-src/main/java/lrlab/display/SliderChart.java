@@ -37,19 +37,37 @@ public final class SliderChart {
         this.title = title;
     }
 
-    /** An empty slider chart. */
+    /**
+     * An empty slider chart.
+     *
+     * @param title the chart's title
+     * @return this
+     */
     public static SliderChart create(String title) {
         return new SliderChart(title);
     }
 
-    /** A fixed background curve y = f(x) on [from, to] (also the x range of the chart). */
+    /**
+     * A fixed background curve y = f(x) on [from, to] (also the x range of the chart).
+     *
+     * @param f the curve y = f(x)
+     * @param from the left end of the x range
+     * @param to the right end of the x range
+     * @return this
+     */
     public SliderChart curve(DoubleUnaryOperator f, double from, double to) {
         curve = Plots.curveTrace(f, from, to, "loss curve");
         xRange = new double[] {from, to};
         return this;
     }
 
-    /** Fixes the y axis to [lo, hi] so that the view does not jump between frames. */
+    /**
+     * Fixes the y axis to [lo, hi] so that the view does not jump between frames.
+     *
+     * @param lo the lower end
+     * @param hi the upper end
+     * @return this
+     */
     public SliderChart yRange(double lo, double hi) {
         Check.that(lo < hi, () -> "yRange needs lo < hi, got [" + lo + ", " + hi + "]");
         yRange = new double[] {lo, hi};
@@ -59,6 +77,13 @@ public final class SliderChart {
     /**
      * One frame per value: {@code frame.apply(value)} gives a table whose columns {@code x} and {@code y}
      * are drawn as a path with markers; the slider is labelled {@code name = value}.
+     *
+     * @param name the slider's label
+     * @param values the slider's values, at least one
+     * @param frame the run of one slider value, as a table
+     * @param x the column on the x axis
+     * @param y the column on the y axis
+     * @return this
      */
     public SliderChart frames(String name, double[] values, DoubleFunction<Table> frame, String x, String y) {
         Check.that(values != null && values.length != 0, () -> "a slider needs at least one value");
@@ -114,7 +139,7 @@ public final class SliderChart {
         return this;
     }
 
-    /** The figure (call {@link #frames} first). */
+    /** @return the figure (call {@link #frames} first) */
     public PlotlyFigure figure() {
         if (built == null) {
             throw new IllegalStateException("call frames(...) before figure()");

@@ -30,13 +30,24 @@ public final class SubplotGrid {
         this.columns = columns;
     }
 
-    /** An empty grid of {@code rows} × {@code columns} panels (each ≥ 1). */
+    /**
+     * An empty grid of {@code rows} × {@code columns} panels (each ≥ 1).
+     *
+     * @param rows the rows of panels, ≥ 1
+     * @param columns the columns of panels, ≥ 1
+     * @return this
+     */
     public static SubplotGrid of(int rows, int columns) {
         Check.that(rows >= 1 && columns >= 1, () -> "a grid needs rows >= 1 and columns >= 1, got " + rows + " x " + columns);
         return new SubplotGrid(rows, columns);
     }
 
-    /** Adds the next panel (filled row by row); its traces and axis settings are copied. */
+    /**
+     * Adds the next panel (filled row by row); its traces and axis settings are copied.
+     *
+     * @param panel the next panel, filled row by row
+     * @return this
+     */
     public SubplotGrid add(PlotlyFigure panel) {
         Check.notNull("panel", panel);
         Check.that(panels.size() != rows * columns, () -> "the " + rows + " x " + columns + " grid is full");
@@ -44,19 +55,30 @@ public final class SubplotGrid {
         return this;
     }
 
-    /** Gives every panel the same y range [lo, hi]. */
+    /**
+     * Gives every panel the same y range [lo, hi].
+     *
+     * @param lo the lower end of every panel's y axis
+     * @param hi the upper end of every panel's y axis
+     * @return this
+     */
     public SubplotGrid yRange(double lo, double hi) {
         Check.that(lo < hi, () -> "yRange needs lo < hi, got [" + lo + ", " + hi + "]");
         yRange = new double[] {lo, hi};
         return this;
     }
 
-    /** The number of panels added so far. */
+    /** @return the number of panels added so far */
     public int size() {
         return panels.size();
     }
 
-    /** One figure holding every panel, titled {@code title}; only the first panel's legend is kept. */
+    /**
+     * One figure holding every panel, titled {@code title}; only the first panel's legend is kept.
+     *
+     * @param title the chart's title
+     * @return one figure holding every panel, titled {@code title}; only the first panel's legend is kept
+     */
     public PlotlyFigure figure(String title) {
         Check.that(!panels.isEmpty(), () -> "the grid has no panels; add at least one");
         PlotlyFigure out = PlotlyFigure.create(title);

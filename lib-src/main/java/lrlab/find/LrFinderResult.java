@@ -39,22 +39,22 @@ public final class LrFinderResult {
         this.to = b;
     }
 
-    /** Whether the run stopped before the end rate because the smoothed loss exceeded k · best (or was not finite). */
+    /** @return whether the run stopped before the end rate because the smoothed loss exceeded k · best (or was not finite) */
     public boolean stoppedEarly() {
         return stoppedEarly;
     }
 
-    /** Iterations run. */
+    /** @return iterations run */
     public int iterations() {
         return lrs.length;
     }
 
-    /** Rows per batch of every iteration (the finder draws full batches only). */
+    /** @return rows per batch of every iteration (the finder draws full batches only) */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Training rows seen by the test: iterations · batch size (a gradient is computed at every one). */
+    /** @return training rows seen by the test: iterations · batch size (a gradient is computed at every one) */
     public long examplesSeen() {
         return (long) lrs.length * batchSize;
     }
@@ -62,27 +62,29 @@ public final class LrFinderResult {
     /**
      * The cost of the test in epochs: examples seen / training rows, e.g. 100 iterations of 32 rows on
      * 1,438 rows are 2.2 epochs.
+     *
+     * @return the cost of the test in epochs: examples seen / training rows, e.g. 100 iterations of 32 rows on 1,438 rows are 2.2 epochs
      */
     public double epochs() {
         return (double) examplesSeen() / rows;
     }
 
-    /** Rates tried, a copy. */
+    /** @return rates tried, a copy */
     public double[] lrs() {
         return lrs.clone();
     }
 
-    /** Raw batch losses, a copy. */
+    /** @return raw batch losses, a copy */
     public double[] losses() {
         return losses.clone();
     }
 
-    /** Smoothed, bias-corrected losses, a copy. */
+    /** @return smoothed, bias-corrected losses, a copy */
     public double[] smoothedLosses() {
         return smoothed.clone();
     }
 
-    /** The curve as a table (lr, loss, smoothed), one row per iteration. */
+    /** @return the curve as a table (lr, loss, smoothed), one row per iteration */
     public Table table() {
         return Table.create("lr finder").addColumns(
                 DoubleColumn.create("lr", lrs.clone()),
@@ -100,6 +102,8 @@ public final class LrFinderResult {
     /**
      * fastai's {@code steep}: the rate where the smoothed loss falls fastest in log lr,
      * argmin_i (s_{i+1} − s_i)/(ln lr_{i+1} − ln lr_i), reported at lr_i.
+     *
+     * @return fastai's {@code steep}: the rate where the smoothed loss falls fastest in log lr, argmin_i (s_{i+1} − s_i)/(ln lr_{i+1} − ln lr_i), reported at lr_i
      */
     public double steepest() {
         needPoints();
@@ -115,7 +119,7 @@ public final class LrFinderResult {
         return lrs[best];
     }
 
-    /** fastai's {@code minimum}: the rate at the smallest smoothed loss, divided by 10. */
+    /** @return fastai's {@code minimum}: the rate at the smallest smoothed loss, divided by 10 */
     public double minimumOverTen() {
         needPoints();
         int best = from;
@@ -131,6 +135,8 @@ public final class LrFinderResult {
      * fastai's {@code valley}: the longest strictly decreasing subsequence of the smoothed losses (O(n²)
      * dynamic programme), then the point about 2/3 of the way along it:
      * index = start + ⌊len/3⌋ + ⌊len/6⌋ with len = end − start.
+     *
+     * @return fastai's {@code valley}: the longest strictly decreasing subsequence of the smoothed losses (O(n²) dynamic programme), then the point about 2/3 of the way along it: index = start + ⌊len/3⌋ + ⌊len/6⌋ with len = end − start
      */
     public double valley() {
         needPoints();
@@ -156,7 +162,7 @@ public final class LrFinderResult {
         return lrs[from + idx];
     }
 
-    /** The three suggestions as a table (suggestion, lr, smoothed loss at that rate) for marking on the chart. */
+    /** @return the three suggestions as a table (suggestion, lr, smoothed loss at that rate) for marking on the chart */
     public Table suggestions() {
         String[] names = {"steepest", "minimum/10", "valley"};
         double[] rates = {steepest(), minimumOverTen(), valley()};

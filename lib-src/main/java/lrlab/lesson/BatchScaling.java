@@ -122,6 +122,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
      * The variants to run, in table order (default all four: fixed, linear, square root, linear + warmup).
      *
      * @param variants some of {@link #FIXED}, {@link #SCALED}, {@link #SQRT}, {@link #WARMUP}
+     * @return this
      */
     public BatchScaling variants(String... variants) {
         Check.that(variants != null && variants.length > 0, () -> "variants must not be empty: choose from " + ALL);

@@ -124,6 +124,7 @@ public final class DecoupledDecay extends RunSettings<DecoupledDecay> {
      * NaN on the L2 rows).
      *
      * @param lambdas decay strengths λ ≥ 0
+     * @return step by step, the norm of the silent parameters and of all the others, for Adam + L2 and AdamW at each λ: a long table run ("AdamW, λ = 0.1"), kind, lambda, step (0 … total steps), silent_norm, other_norm, and predicted_silent_norm = ‖θ₀,silent‖·(1 − ηλ)^t (AdamW's exact law for weights without data gradient; NaN on the L2 rows)
      */
     public Table norms(double... lambdas) {
         Check.that(lambdas != null && lambdas.length != 0, () -> "lambdas must not be empty");
@@ -161,6 +162,7 @@ public final class DecoupledDecay extends RunSettings<DecoupledDecay> {
      * training rows), val_loss, val_accuracy, weight_norm ‖θ‖, diverged.
      *
      * @param lambdas decay strengths λ &gt; 0
+     * @return Adam without decay, then Adam + L2 and AdamW at every λ: run ("Adam", "Adam + L2" or "AdamW"), lambda, train_loss (at the end, on all training rows), val_loss, val_accuracy, weight_norm ‖θ‖, diverged
      */
     public Table sweep(double... lambdas) {
         Check.that(lambdas != null && lambdas.length != 0, () -> "lambdas must not be empty");

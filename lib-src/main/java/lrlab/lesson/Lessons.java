@@ -23,6 +23,10 @@ public final class Lessons {
     /**
      * The course text's distance criterion step by step for a 1-D run: step, w, distance |w_t − w*|, the ratio
      * |w_t − w*| / |w_{t−1} − w*| (NaN at t = 0) and what the step did (APPROACHING, ZIG_ZAG, DIVERGING…).
+     *
+     * @param run a gradient-descent run
+     * @param wStar the minimiser w*
+     * @return the course text's distance criterion step by step for a 1-D run: step, w, distance |w_t − w*|, the ratio |w_t − w*| / |w_{t−1} − w*| (NaN at t = 0) and what the step did (APPROACHING, ZIG_ZAG, DIVERGING…)
      */
     public static Table distances(Trajectory run, double wStar) {
         OvershootCriterion rule = OvershootCriterion.around(wStar);
@@ -45,6 +49,11 @@ public final class Lessons {
 
     /**
      * The first t with ‖θ_t − θ*‖ ≤ tol (Euclidean), or −1 if the run never gets there.
+     *
+     * @param run a gradient-descent run
+     * @param tol the tolerance, finite and &gt; 0
+     * @param minimizer θ*, one value per coordinate
+     * @return the first t with ‖θ_t − θ*‖ ≤ tol (Euclidean), or −1 if the run never gets there
      */
     public static int stepsToTolerance(Trajectory run, double tol, double... minimizer) {
         Check.positive("tol", tol);
@@ -64,6 +73,12 @@ public final class Lessons {
     /**
      * Iterations to reach ‖θ_t − θ*‖ ≤ tol for each rate (−1: not within the run's step budget), with
      * whether the run diverged: columns lr, iterations, diverged.
+     *
+     * @param gd the gradient descent to run (its start and step budget)
+     * @param tol the tolerance, finite and &gt; 0
+     * @param minimizer θ*, one value per coordinate
+     * @param lrs the learning rates, each finite and &gt; 0
+     * @return iterations to reach ‖θ_t − θ*‖ ≤ tol for each rate (−1: not within the run's step budget), with whether the run diverged: columns lr, iterations, diverged
      */
     public static Table iterationsToTolerance(GradientDescent gd, double tol, double[] minimizer, double... lrs) {
         DoubleColumn lr = DoubleColumn.create("lr");
@@ -83,6 +98,12 @@ public final class Lessons {
      * |1 − ημ| (the flattest direction), factor_L |1 − ηL| (the stiffest), worst = the larger of the two,
      * and from the run {@code gd} (which must be on {@code form}) the iterations to ‖θ_t − θ*‖ ≤ tol
      * (−1: not within its step budget).
+     *
+     * @param form the quadratic form
+     * @param gd the gradient descent to run (its start and step budget)
+     * @param tol the tolerance, finite and &gt; 0
+     * @param lrs the learning rates, each finite and &gt; 0
+     * @return constant rates on a quadratic form, the factors next to the runs: for each rate, lr, factor_mu |1 − ημ| (the flattest direction), factor_L |1 − ηL| (the stiffest), worst = the larger of the two, and from the run {@code gd} (which must be on {@code form}) the iterations to ‖θ_t − θ*‖ ≤ tol (−1: not within its step budget)
      */
     public static Table factorsAndIterations(QuadraticForm form, GradientDescent gd, double tol, double... lrs) {
         DoubleColumn lr = DoubleColumn.create("lr");
@@ -109,6 +130,10 @@ public final class Lessons {
      * Polyak's tuning (η = 4/(√L + √μ)², β = ((√κ − 1)/(√κ + 1))²), with their contraction factors
      * (κ − 1)/(κ + 1) and (√κ − 1)/(√κ + 1): columns kappa, plain_factor, plain_iterations,
      * momentum, heavy_ball_factor, heavy_ball_iterations.
+     *
+     * @param tol the tolerance, finite and &gt; 0
+     * @param kappas the condition numbers κ, each ≥ 1
+     * @return what momentum buys on an ill-conditioned problem: for each κ, on ½(κ·x0² + x1²) from (1, 1), the iterations to ‖x_t‖ ≤ tol of plain descent at its best rate 2/(L + μ) and of the heavy ball at Polyak's tuning (η = 4/(√L + √μ)², β = ((√κ − 1)/(√κ + 1))²), with their contraction factors (κ − 1)/(κ + 1) and (√κ − 1)/(√κ + 1): columns kappa, plain_factor, plain_iterations, momentum, heavy_ball_factor, heavy_ball_iterations
      */
     public static Table momentumConditioning(double tol, double... kappas) {
         DoubleColumn kappa = DoubleColumn.create("kappa");
@@ -135,6 +160,9 @@ public final class Lessons {
     /**
      * Whether the loss ever went up: per run, run, lr, steps_up (steps with L(θ_t) &gt; L(θ_{t−1})),
      * largest_rise and diverged. A rate below 2/L on an L-smooth loss has steps_up = 0.
+     *
+     * @param runs gradient-descent runs
+     * @return whether the loss ever went up: per run, run, lr, steps_up (steps with L(θ_t) &gt; L(θ_{t−1})), largest_rise and diverged
      */
     public static Table lossRises(Trajectories runs) {
         StringColumn run = StringColumn.create("run");
@@ -164,6 +192,10 @@ public final class Lessons {
     /**
      * Where each 1-D run ended: run, lr, final_w, the minimiser nearest to it ({@code nearest}, e.g.
      * {@code Sine::nearestMinimizer}), the distance to that minimiser and the final loss.
+     *
+     * @param runs gradient-descent runs
+     * @param nearest the minimiser nearest to a point
+     * @return where each 1-D run ended: run, lr, final_w, the minimiser nearest to it ({@code nearest}, e.g. {@code Sine::nearestMinimizer}), the distance to that minimiser and the final loss
      */
     public static Table landings(Trajectories runs, DoubleUnaryOperator nearest) {
         StringColumn run = StringColumn.create("run");
@@ -189,6 +221,10 @@ public final class Lessons {
      * The condition number's effect on speed: for each κ, gradient descent at the best constant rate
      * 2/(L + μ) on ½(κ·x0² + x1²) from (1, 1), with columns kappa, optimal_lr, contraction (κ − 1)/(κ + 1),
      * iterations (measured: first t with ‖x_t‖ ≤ tol) and predicted ⌈ln(tol/‖x_0‖) / ln(contraction)⌉.
+     *
+     * @param tol the tolerance, finite and &gt; 0
+     * @param kappas the condition numbers κ, each ≥ 1
+     * @return the condition number's effect on speed: for each κ, gradient descent at the best constant rate 2/(L + μ) on ½(κ·x0² + x1²) from (1, 1), with columns kappa, optimal_lr, contraction (κ − 1)/(κ + 1), iterations (measured: first t with ‖x_t‖ ≤ tol) and predicted ⌈ln(tol/‖x_0‖) / ln(contraction)⌉
      */
     public static Table conditioning(double tol, double... kappas) {
         DoubleColumn kappa = DoubleColumn.create("kappa");

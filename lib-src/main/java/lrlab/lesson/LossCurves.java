@@ -30,6 +30,7 @@ public final class LossCurves {
      * One row per curve × epoch: run (the name), epoch (1, 2, ...), loss.
      *
      * @param curves name → losses, in the order to list them (e.g. a LinkedHashMap)
+     * @return one row per curve × epoch: run (the name), epoch (1, 2, ...), loss
      */
     public static Table table(Map<String, double[]> curves) {
         check(curves);
@@ -51,6 +52,7 @@ public final class LossCurves {
      *
      * @param title the figure's title
      * @param curves name → losses (finite values are drawn; a non-finite loss ends the line)
+     * @return one panel per curve, two panels a row, titled "run NAME", loss on a log axis against the epoch
      */
     public static PlotlyFigure panels(String title, Map<String, double[]> curves) {
         Table all = table(curves);

@@ -19,7 +19,12 @@ public final class LrDoctor {
     private LrDoctor() {
     }
 
-    /** The diagnosis of a finished run from its per-epoch training losses. */
+    /**
+     * The diagnosis of a finished run from its per-epoch training losses.
+     *
+     * @param run a finished training run
+     * @return the diagnosis of a finished run from its per-epoch training losses
+     */
     public static Diagnosis diagnose(TrainingResult run) {
         Check.notNull("run", run);
         return Diagnosis.of(run.history().doubleColumn("train_loss").asDoubleArray());
@@ -29,6 +34,11 @@ public final class LrDoctor {
      * Trains at {@code lr}, diagnoses, multiplies the rate by the suggested factor and repeats until the
      * factor is 1 or {@code maxRounds} runs were made: one row per round with round, lr, verdict, epochs,
      * last_loss and factor (the suggested multiplier).
+     *
+     * @param train a training run for a learning rate
+     * @param lr the learning rate η, finite and &gt; 0
+     * @param maxRounds the most rounds, ≥ 1
+     * @return trains at {@code lr}, diagnoses, multiplies the rate by the suggested factor and repeats until the factor is 1 or {@code maxRounds} runs were made: one row per round with round, lr, verdict, epochs, last_loss and factor (the suggested multiplier)
      */
     public static Table treat(DoubleFunction<TrainingResult> train, double lr, int maxRounds) {
         Check.positive("lr", lr);
@@ -56,7 +66,13 @@ public final class LrDoctor {
         return Table.create("treatment").addColumns(round, lrs, verdict, epochs, last, factor);
     }
 
-    /** One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare). */
+    /**
+     * One run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare).
+     *
+     * @param name the name shown in tables and legends
+     * @param run a finished training run
+     * @return one run's training-loss curve named {@code name}: run, epoch, lr, train_loss (append several to compare)
+     */
     public static Table curve(String name, TrainingResult run) {
         Check.nonBlank("name", name);
         Check.notNull("run", run);
@@ -66,6 +82,9 @@ public final class LrDoctor {
     /**
      * Per run of a curves table: worst_after_first (the largest epoch loss after epoch 1, where a spike
      * shows), final_train_loss and epochs.
+     *
+     * @param curves a long table of curves ({@link #curve}, {@link #curves})
+     * @return per run of a curves table: worst_after_first (the largest epoch loss after epoch 1, where a spike shows), final_train_loss and epochs
      */
     public static Table spikes(Table curves) {
         StringColumn run = StringColumn.create("run");
@@ -87,6 +106,10 @@ public final class LrDoctor {
      * When each loss was lowest: two rows (train, validation) for the run named {@code name}, with
      * columns run, loss, best_epoch, best_loss, last_loss. A validation loss whose best epoch comes early
      * and whose last value is well above it has stalled; the training row tells why.
+     *
+     * @param name the name shown in tables and legends
+     * @param run a finished training run
+     * @return when each loss was lowest: two rows (train, validation) for the run named {@code name}, with columns run, loss, best_epoch, best_loss, last_loss
      */
     public static Table bestEpochs(String name, TrainingResult run) {
         Check.nonBlank("name", name);
@@ -114,7 +137,13 @@ public final class LrDoctor {
         return Table.create("best epochs").addColumns(runs, loss, bestEpoch, best, last);
     }
 
-    /** The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format). */
+    /**
+     * The training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format).
+     *
+     * @param train a training run for a learning rate
+     * @param lrs the learning rates, each finite and &gt; 0
+     * @return the training-loss curves of one run per rate: run ("lr=…"), epoch, lr, train_loss (long format)
+     */
     public static Table curves(DoubleFunction<TrainingResult> train, double... lrs) {
         Check.that(lrs.length != 0, () -> "curves needs at least one learning rate");
         Table all = null;

@@ -129,6 +129,7 @@ public final class MomentumRegion {
      * @param betas the momenta β of the grid
      * @param byRuns the verdict of a run
      * @param limit the formula's stability limit η(β)
+     * @return one row per (β, η): columns beta, lr, predicted (η below limit(β)), measured (the run's verdict), each "stable" or "unstable", and agree ("yes" or "no")
      */
     public static Table measure(double[] lrs, double[] betas, RunVerdict byRuns, DoubleUnaryOperator limit) {
         Check.nonEmpty("lrs", lrs);
@@ -152,7 +153,12 @@ public final class MomentumRegion {
         return Table.create("momentum region").addColumns(beta, lr, predicted, measured, agree);
     }
 
-    /** The grid points where the run and the formula disagree (same columns as {@link #measure}). */
+    /**
+     * The grid points where the run and the formula disagree (same columns as {@link #measure}).
+     *
+     * @param region a table from {@link #measure}
+     * @return the grid points where the run and the formula disagree (same columns as {@link #measure})
+     */
     public static Table disagreements(Table region) {
         Check.notNull("region", region);
         return region.where(region.stringColumn("agree").isEqualTo("no")).setName("disagreements");
@@ -164,6 +170,7 @@ public final class MomentumRegion {
      *
      * @param region a table from {@link #measure}
      * @param limit the formula's stability limit η(β)
+     * @return the grid points coloured by the runs' verdict, with the formula's limit η(β) drawn as a line over the region's β range
      */
     public static PlotlyFigure chart(Table region, DoubleUnaryOperator limit) {
         Check.notNull("region", region);

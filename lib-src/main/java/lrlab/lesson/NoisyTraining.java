@@ -52,12 +52,22 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
         return this;
     }
 
-    /** Runs on {@code model}'s data (its least-squares minimum is computed once, here). */
+    /**
+     * Runs on {@code model}'s data (its least-squares minimum is computed once, here).
+     *
+     * @param model the model
+     * @return this
+     */
     public static NoisyTraining of(LinearRegression model) {
         return new NoisyTraining(Check.notNull("model", model));
     }
 
-    /** Keep one row every k ≥ 1 steps (default 8); the plateau scheduler still sees every step. */
+    /**
+     * Keep one row every k ≥ 1 steps (default 8); the plateau scheduler still sees every step.
+     *
+     * @param k the steps between two recorded rows, ≥ 1
+     * @return this
+     */
     public NoisyTraining recordEvery(int k) {
         this.every = Check.atLeast("recordEvery", k, 1);
         return this;
@@ -66,28 +76,36 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
     /**
      * Batches drawn with replacement (default true, the model behind the floor's formula) or, with false,
      * torch's reshuffled epochs, which visit every row once per epoch and cancel part of the noise.
+     *
+     * @param withReplacement whether to draw with replacement
+     * @return this
      */
     public NoisyTraining withReplacement(boolean withReplacement) {
         this.withReplacement = withReplacement;
         return this;
     }
 
-    /** L*, the least-squares mean squared error of the training data. */
+    /** @return L*, the least-squares mean squared error of the training data */
     public double minimumLoss() {
         return minimum;
     }
 
-    /** The eigenvalues of the loss's Hessian, ascending (the curvatures). */
+    /** @return the eigenvalues of the loss's Hessian, ascending (the curvatures) */
     public double[] curvatures() {
         return curvatures.clone();
     }
 
-    /** Steps per epoch, ⌈n/B⌉. */
+    /** @return steps per epoch, ⌈n/B⌉ */
     public int stepsPerEpoch() {
         return BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
     }
 
-    /** One run per constant rate, named {@code lr=…}. */
+    /**
+     * One run per constant rate, named {@code lr=…}.
+     *
+     * @param lrs the learning rates, each finite and &gt; 0
+     * @return one run per constant rate, named {@code lr=…}
+     */
     public Table constant(double... lrs) {
         Check.nonEmpty("lrs", lrs);
         Table all = null;
@@ -101,6 +119,10 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
     /**
      * One run per schedule at base rate {@code baseLr}, each scheduler stepped after every optimizer
      * step (so its t counts steps, not epochs).
+     *
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param schedules name → (optimizer → scheduler), in the order of the runs
+     * @return one run per schedule at base rate {@code baseLr}, each scheduler stepped after every optimizer step (so its t counts steps, not epochs)
      */
     public Table scheduled(double baseLr, Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules) {
         Check.positive("baseLr", baseLr);
@@ -118,6 +140,12 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
     /**
      * One run under ReduceLROnPlateau (MIN mode, {@code factor}, {@code patience} epochs), stepped after
      * every epoch on that epoch's mean full training loss.
+     *
+     * @param name the run's name
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param factor the factor by which a plateau multiplies the rate, in (0, 1)
+     * @param patience the epochs without improvement tolerated before a cut, ≥ 0
+     * @return one run under ReduceLROnPlateau (MIN mode, {@code factor}, {@code patience} epochs), stepped after every epoch on that epoch's mean full training loss
      */
     public Table plateau(String name, double baseLr, double factor, int patience) {
         Check.nonBlank("name", name);
@@ -129,6 +157,9 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
     /**
      * The noise floor of each constant-rate run: run, lr, floor (mean excess over the last half of the
      * run, {@link NoiseFloor#measure}), floor_over_lr, predicted ({@link NoiseFloor#leastSquares}).
+     *
+     * @param constantRuns a table of constant-rate runs
+     * @return the noise floor of each constant-rate run: run, lr, floor (mean excess over the last half of the run, {@link NoiseFloor#measure}), floor_over_lr, predicted ({@link NoiseFloor#leastSquares})
      */
     public Table floors(Table constantRuns) {
         StringColumn run = StringColumn.create("run");
@@ -152,6 +183,9 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
     /**
      * Per run: final_excess (the mean excess over the last epoch's rows), lowest_excess (the lowest
      * recorded) and final_lr, sorted by final excess.
+     *
+     * @param runs a table of these runs
+     * @return per run: final_excess (the mean excess over the last epoch's rows), lowest_excess (the lowest recorded) and final_lr, sorted by final excess
      */
     public Table summary(Table runs) {
         StringColumn run = StringColumn.create("run");

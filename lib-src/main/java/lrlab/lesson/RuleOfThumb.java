@@ -73,6 +73,7 @@ public final class RuleOfThumb {
      *
      * @param problem the sweep's problem name
      * @param optimizer the sweep's optimizer name
+     * @return whether the table has a row for this problem ("linear", "logistic", "MLP") and optimizer ("SGD", "Adam")
      */
     public static boolean covers(String problem, String optimizer) {
         return rowFor(problem, optimizer) != null;
@@ -84,6 +85,7 @@ public final class RuleOfThumb {
      *
      * @param problem the sweep's problem name
      * @param optimizer the sweep's optimizer name
+     * @return the name of the course text's row used for a problem and optimizer, e.g. "Deep networks (Adam)" for ("linear", "Adam"); IllegalArgumentException when there is none
      */
     public static String rowName(String problem, String optimizer) {
         return require(problem, optimizer).name();
@@ -94,6 +96,7 @@ public final class RuleOfThumb {
      *
      * @param problem the sweep's problem name
      * @param optimizer the sweep's optimizer name
+     * @return the table's {from, to} for a problem and optimizer; IllegalArgumentException when it has none
      */
     public static double[] range(String problem, String optimizer) {
         Row r = require(problem, optimizer);
@@ -110,6 +113,8 @@ public final class RuleOfThumb {
     /**
      * The whole table of the course text, one row per line: row, from, to, measured_here ("yes", "stand-in"
      * or "no"), runs (the sweeps compared with it) and note (why, or how it is read).
+     *
+     * @return the whole table of the course text, one row per line: row, from, to, measured_here ("yes", "stand-in" or "no"), runs (the sweeps compared with it) and note (why, or how it is read)
      */
     public static Table table() {
         Table t = Table.create("the course text's starting rates").addColumns(StringColumn.create("row"),
@@ -133,6 +138,7 @@ public final class RuleOfThumb {
      * be covered by the table.
      *
      * @param ranges measured good ranges (not modified)
+     * @return a copy of {@code ranges} (a {@link Sensitivity#goodRanges} or {@link Sensitivity#rangesBelow} table, with problem and optimizer columns) plus table_row (the course text's row used), table_range ("1e-02–1e-01") and overlaps (the measured good range meets the table's range)
      */
     public static Table compare(Table ranges) {
         Table out = ranges.copy();
@@ -157,6 +163,7 @@ public final class RuleOfThumb {
      * @param title chart title
      * @param sweeps a {@link Sensitivity#sweep} table (not modified)
      * @param problem the problem whose rows are drawn
+     * @return a {@link SensitivityChart} of one problem's rows of a sweep table (val_loss against lr, one line per optimizer) with the table's range shaded for each optimizer the table covers
      */
     public static SensitivityChart chart(String title, Table sweeps, String problem) {
         Table rows = sweeps.where(sweeps.stringColumn("problem").isEqualTo(problem));

@@ -23,7 +23,14 @@ import tech.tablesaw.api.Table;
  */
 public record SearchCost(String method, long steps, double epochs, double seconds) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param method the method's name
+     * @param steps the number of steps
+     * @param epochs the number of epochs, ≥ 1
+     * @param seconds the wall-clock seconds
+     */
     public SearchCost {
         Check.nonBlank("method", method);
         Check.nonNegative("steps", (double) steps);
@@ -36,6 +43,7 @@ public record SearchCost(String method, long steps, double epochs, double second
      *
      * @param result the finder's result
      * @param seconds the time the run took
+     * @return this
      */
     public static SearchCost finder(LrFinderResult result, double seconds) {
         Check.notNull("result", result);
@@ -51,6 +59,7 @@ public record SearchCost(String method, long steps, double epochs, double second
      * @param epochsPerRun epochs of each run
      * @param stepsPerEpoch ⌈n/B⌉
      * @param seconds the time the grid took
+     * @return this
      */
     public static SearchCost grid(String method, int runs, int epochsPerRun, int stepsPerEpoch, double seconds) {
         Check.positive("runs", runs);
@@ -64,6 +73,7 @@ public record SearchCost(String method, long steps, double epochs, double second
      * row's epochs.
      *
      * @param costs at least one
+     * @return one row per cost: method, optimizer_steps, epochs, seconds, and epochs_vs_first = epochs / the first row's epochs
      */
     public static Table table(SearchCost... costs) {
         Check.that(costs != null && costs.length != 0, () -> "costs must not be empty");

@@ -152,6 +152,10 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * One row per run of a sweep table (several runs may be stacked): run, problem, optimizer, best_lr, best_loss, good_from,
      * good_to, decades = log10(good_to/good_from), good = the contiguous grid rates around the best with
      * val_loss ≤ (1 + tol)·best_loss. Rows keep the order in which runs first appear.
+     *
+     * @param sweeps a sweep table
+     * @param tol the tolerance, finite and &gt; 0
+     * @return one row per run of a sweep table (several runs may be stacked): run, problem, optimizer, best_lr, best_loss, good_from, good_to, decades = log10(good_to/good_from), good = the contiguous grid rates around the best with val_loss ≤ (1 + tol)·best_loss
      */
     public static Table goodRanges(Table sweeps, double tol) {
         Check.nonNegative("tol", tol);
@@ -182,6 +186,10 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * {@code threshold} (contiguous around each run's best); a run that never gets below it has NaN range
      * and 0 decades. Use it to compare optimizers fairly: "within 25% of its own best" is wide for a run
      * that learned nothing.
+     *
+     * @param sweeps a sweep table
+     * @param threshold the validation loss a good rate must reach, finite and &gt; 0
+     * @return like {@link #goodRanges(Table, double)} but with one absolute bar for every run: good = val_loss ≤ {@code threshold} (contiguous around each run's best); a run that never gets below it has NaN range and 0 decades
      */
     public static Table rangesBelow(Table sweeps, double threshold) {
         Check.positive("threshold", threshold);
@@ -212,6 +220,12 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
      * The value in {@code column} of the one row of {@code ranges} (a {@link #goodRanges} or
      * {@link #rangesBelow} table) whose problem and optimizer columns match, e.g.
      * {@code value(bands, "raw", "SGD", "decades")}. Throws IllegalArgumentException when no row matches.
+     *
+     * @param ranges a ranges table
+     * @param problem the problem's name
+     * @param optimizer the optimizer's name
+     * @param column the column to read, e.g. "decades"
+     * @return the value in {@code column} of the one row of {@code ranges} (a {@link #goodRanges} or {@link #rangesBelow} table) whose problem and optimizer columns match, e.g. {@code value(bands, "raw", "SGD", "decades")}
      */
     public static double value(Table ranges, String problem, String optimizer, String column) {
         int row = -1;
@@ -229,6 +243,11 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
     /**
      * {best_lr, best_loss, good_from, good_to} of one curve (rates ascending; NaN losses = diverged,
      * never good). Throws IllegalArgumentException when every run diverged.
+     *
+     * @param rates the learning rates, each finite and &gt; 0
+     * @param losses the losses ℓ_0 … ℓ_{n−1}
+     * @param tol the tolerance, finite and &gt; 0
+     * @return {best_lr, best_loss, good_from, good_to} of one curve (rates ascending; NaN losses = diverged, never good)
      */
     public static double[] goodRange(double[] rates, double[] losses, double tol) {
         Check.that(rates.length == losses.length && rates.length != 0, () -> "rates and losses must have the same non-zero length, got "

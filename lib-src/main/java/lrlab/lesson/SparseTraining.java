@@ -117,6 +117,7 @@ public final class SparseTraining extends RunSettings<SparseTraining> {
      * common_error, rare_error.
      *
      * @param runs the table (not modified)
+     * @return the last epoch of a {@link #compare} or {@link #run} table, one row per optimizer: run, lr, loss, common_error, rare_error
      */
     public static Table summary(Table runs) {
         int last = (int) runs.intColumn("epoch").max();

@@ -24,6 +24,7 @@ public record Timed<T>(T value, double seconds) {
      *
      * @param computation the work to time
      * @param <T> its result type
+     * @return this
      */
     public static <T> Timed<T> of(Supplier<T> computation) {
         Check.notNull("computation", computation);

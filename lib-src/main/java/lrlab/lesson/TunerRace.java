@@ -24,6 +24,9 @@ public final class TunerRace {
     /**
      * Long table run (the tuner), trial, spent (cumulative budget), best_so_far; rows before the first finite loss
      * are dropped (a chart cannot draw +∞).
+     *
+     * @param results the results, at least one
+     * @return long table run (the tuner), trial, spent (cumulative budget), best_so_far; rows before the first finite loss are dropped (a chart cannot draw +∞)
      */
     public static Table curves(TuningResult... results) {
         check(results);
@@ -44,7 +47,12 @@ public final class TunerRace {
         return out;
     }
 
-    /** One row per tuner: run (the tuner), trials, budget_spent, best_lr, best_loss. */
+    /**
+     * One row per tuner: run (the tuner), trials, budget_spent, best_lr, best_loss.
+     *
+     * @param results the results, at least one
+     * @return one row per tuner: run (the tuner), trials, budget_spent, best_lr, best_loss
+     */
     public static Table summary(TuningResult... results) {
         check(results);
         Table out = Table.create("tuners on one budget").addColumns(StringColumn.create("run"),
@@ -67,6 +75,7 @@ public final class TunerRace {
      * @param objective what every tuner minimises
      * @param tuners name → (seed → tuner)
      * @param seeds at least one seed
+     * @return the same tuners again with other seeds, to see how much of a ranking is luck: one row per tuner and seed, run (the map's key), seed, trials, budget_spent, best_lr, best_loss
      */
     public static Table overSeeds(RateObjective objective, Map<String, LongFunction<Tuner>> tuners, long... seeds) {
         Check.notNull("objective", objective);

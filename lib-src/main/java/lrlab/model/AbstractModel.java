@@ -12,9 +12,13 @@ import lrlab.util.Shuffle;
  */
 abstract class AbstractModel implements Model {
 
+    /** The data set the losses are computed on. */
     protected final Dataset data;
+    /** Its features, row-major n×d (shared, not modified). */
     protected final double[] x;
+    /** The number of rows. */
     protected final int n;
+    /** The number of features. */
     protected final int d;
     private final int[] all;
 
@@ -93,19 +97,39 @@ abstract class AbstractModel implements Model {
     /**
      * The predicted class of row {@code i}, called right after {@code rowLoss(p, i)} so it may reuse
      * that row's forward pass; {@link #predict} by default.
+     *
+     * @param p θ, the parameters (not modified)
+     * @param i the row
+     * @return the predicted class of row {@code i}, called right after {@code rowLoss(p, i)} so it may reuse that row's forward pass; {@link #predict} by default
      */
     protected int predictAfterLoss(double[] p, int i) {
         return predict(p, i);
     }
 
-    /** Called once per batch before the row loops (e.g. to unpack weights); nothing by default. */
+    /**
+     * Called once per batch before the row loops (e.g. to unpack weights); nothing by default.
+     *
+     * @param p θ, the parameters (not modified)
+     */
     protected void prepare(double[] p) {
     }
 
-    /** The loss of row {@code i} (not averaged). */
+    /**
+     * The loss of row {@code i} (not averaged).
+     *
+     * @param p θ, the parameters (not modified)
+     * @param i the row
+     * @return the loss of row {@code i} (not averaged)
+     */
     protected abstract double rowLoss(double[] p, int i);
 
-    /** The predicted class of row {@code i} (classification models). */
+    /**
+     * The predicted class of row {@code i} (classification models).
+     *
+     * @param p θ, the parameters (not modified)
+     * @param i the row
+     * @return the predicted class of row {@code i} (classification models)
+     */
     protected int predict(double[] p, int i) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not predict classes");
     }
@@ -121,12 +145,26 @@ abstract class AbstractModel implements Model {
         return best;
     }
 
-    /** Checks that {@code other} has this model's feature count and {@code k} classes. */
+    /**
+     * Checks that {@code other} has this model's feature count and {@code k} classes.
+     *
+     * @param other the other data set
+     * @param k the number of classes
+     */
     protected void checkFeaturesAndClasses(Dataset other, int k) {
         Check.that(other.features() == d && other.classCount() == k, () -> "data must have " + d + " features and " + k
                 + " classes, got " + other);
     }
 
+    /**
+     * The argument checks of every batch method, message-free until one fails (they run per batch).
+     *
+     * @param params θ, of length {@link #dimension()}
+     * @param gradient the output gradient, of length {@link #dimension()}, or null
+     * @param indices the row indices
+     * @param from first position in indices
+     * @param to one past the last position, a non-empty range
+     */
     protected void check(double[] params, double[] gradient, int[] indices, int from, int to) {
         int dim = dimension();
         Check.length("params", params, dim);

@@ -16,16 +16,38 @@ abstract class LinearModel extends AbstractModel {
         super(data);
     }
 
-    /** The loss of one row at logit z. */
+    /**
+     * The loss of one row at logit z.
+     *
+     * @param z the logit z = w·x + b
+     * @param i the row
+     * @return the loss of one row at logit z
+     */
     protected abstract double loss(double z, int i);
 
-    /** The residual e_i at logit z (the loss derivative, up to the factor {@link #mean} applies). */
+    /**
+     * The residual e_i at logit z (the loss derivative, up to the factor {@link #mean} applies).
+     *
+     * @param z the logit z = w·x + b
+     * @param i the row
+     * @return the residual e_i at logit z (the loss derivative, up to the factor {@link #mean} applies)
+     */
     protected abstract double residual(double z, int i);
 
-    /** The same model on a data set that passed the feature check. */
+    /**
+     * The same model on a data set that passed the feature check.
+     *
+     * @param other the data set (same features)
+     * @return the same model on a data set that passed the feature check
+     */
     protected abstract Model with(Dataset other);
 
-    /** Turns the summed gradient into the mean one: g ← g / m by default. */
+    /**
+     * Turns the summed gradient into the mean one: g ← g / m by default.
+     *
+     * @param g the summed gradient (modified)
+     * @param m the batch size m
+     */
     protected void mean(double[] g, int m) {
         for (int j = 0; j <= d; j++) {
             g[j] /= m;
@@ -48,7 +70,13 @@ abstract class LinearModel extends AbstractModel {
         uniformInit(params, 0, d + 1, d, new SplittableRandom(seed));
     }
 
-    /** z = w·x_row + b for the row starting at {@code off} in x. */
+    /**
+     * z = w·x_row + b for the row starting at {@code off} in x.
+     *
+     * @param p θ, the parameters (not modified)
+     * @param off the offset of the row in x
+     * @return z = w·x_row + b for the row starting at {@code off} in x
+     */
     protected final double logit(double[] p, int off) {
         double z = p[d];
         for (int j = 0; j < d; j++) {

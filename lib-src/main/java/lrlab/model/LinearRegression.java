@@ -17,7 +17,12 @@ public final class LinearRegression extends LinearModel {
         this.y = data.targets();
     }
 
-    /** Linear regression on a regression data set. */
+    /**
+     * Linear regression on a regression data set.
+     *
+     * @param data the data set
+     * @return this
+     */
     public static LinearRegression of(Dataset data) {
         Check.that(data == null || !data.isClassification(), () -> "LinearRegression needs real targets, " + data.name() + " has labels");
         return new LinearRegression(data);
@@ -53,6 +58,8 @@ public final class LinearRegression extends LinearModel {
      * mean(y²)), with H = (2/n)·Σ x̂_i x̂_iᵀ and c = (2/n)·Σ y_i x̂_i for x̂_i = [x_i, 1]: its eigenvalues
      * are the curvatures (stability limit 2/λmax for full-batch descent), its minimiser is the
      * least-squares fit.
+     *
+     * @return the loss as a quadratic form ½θᵀHθ − cᵀθ in θ = [w, b] (equal to the MSE up to the constant mean(y²)), with H = (2/n)·Σ x̂_i x̂_iᵀ and c = (2/n)·Σ y_i x̂_i for x̂_i = [x_i, 1]: its eigenvalues are the curvatures (stability limit 2/λmax for full-batch descent), its minimiser is the least-squares fit
      */
     public QuadraticForm curvature() {
         int n = data().rows();
@@ -79,12 +86,12 @@ public final class LinearRegression extends LinearModel {
         return QuadraticForm.of(h, c);
     }
 
-    /** The least-squares parameters [w*, b*] (the minimiser of the MSE); needs a full-rank design. */
+    /** @return the least-squares parameters [w*, b*] (the minimiser of the MSE); needs a full-rank design */
     public double[] minimizer() {
         return curvature().minimizer();
     }
 
-    /** The smallest mean squared error any [w, b] reaches on this data: L(θ*). */
+    /** @return the smallest mean squared error any [w, b] reaches on this data: L(θ*) */
     public double minimumLoss() {
         return value(minimizer());
     }

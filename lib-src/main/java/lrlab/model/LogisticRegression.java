@@ -18,7 +18,12 @@ public final class LogisticRegression extends LinearModel {
         this.y = data.labels();
     }
 
-    /** Logistic regression on a two-class data set. */
+    /**
+     * Logistic regression on a two-class data set.
+     *
+     * @param data the data set
+     * @return this
+     */
     public static LogisticRegression of(Dataset data) {
         Check.that(data != null && data.isClassification() && data.classCount() == 2, () -> "LogisticRegression needs a two-class data set, got "
                 + (data == null ? "null" : data.toString()));

@@ -54,12 +54,25 @@ public final class Mlp extends SoftmaxModel {
         this.g2Cols = new double[k][h];
     }
 
-    /** An MLP d → hidden → K with ReLU on a classification data set (digits: 64-32-10 with hidden 32). */
+    /**
+     * An MLP d → hidden → K with ReLU on a classification data set (digits: 64-32-10 with hidden 32).
+     *
+     * @param data the data set
+     * @param hidden the units of the hidden layer, ≥ 1
+     * @return this
+     */
     public static Mlp of(Dataset data, int hidden) {
         return of(data, hidden, Activation.RELU);
     }
 
-    /** An MLP d → hidden → K with the given activation on a classification data set. */
+    /**
+     * An MLP d → hidden → K with the given activation on a classification data set.
+     *
+     * @param data the data set
+     * @param hidden the units of the hidden layer, ≥ 1
+     * @param activation the hidden layer's activation
+     * @return this
+     */
     public static Mlp of(Dataset data, int hidden, Activation activation) {
         requireClassification("Mlp", data);
         Check.atLeast("hidden", hidden, 1);
@@ -73,12 +86,12 @@ public final class Mlp extends SoftmaxModel {
         return of(other, h, act);
     }
 
-    /** Hidden width h. */
+    /** @return hidden width h */
     public int hidden() {
         return h;
     }
 
-    /** The hidden activation. */
+    /** @return the hidden activation */
     public Activation activation() {
         return act;
     }

@@ -14,7 +14,7 @@ import lrlab.objective.Objective;
  */
 public interface Model extends BatchObjective {
 
-    /** The data set the losses are computed on. */
+    /** @return the data set the losses are computed on */
     Dataset data();
 
     /** @return the number of rows of {@link #data()} */
@@ -23,13 +23,28 @@ public interface Model extends BatchObjective {
         return data().rows();
     }
 
-    /** The same architecture on another data set (same feature count and targets kind). */
+    /**
+     * The same architecture on another data set (same feature count and targets kind).
+     *
+     * @param data the data set (same features and kind of targets)
+     * @return the same architecture on another data set (same feature count and targets kind)
+     */
     Model on(Dataset data);
 
-    /** Writes seeded initial parameters into {@code params} (modified). */
+    /**
+     * Writes seeded initial parameters into {@code params} (modified).
+     *
+     * @param params θ (not modified)
+     * @param seed the seed of the initialisation
+     */
     void initialize(double[] params, long seed);
 
-    /** New seeded initial parameters. */
+    /**
+     * New seeded initial parameters.
+     *
+     * @param seed the seed of the initialisation
+     * @return new seeded initial parameters
+     */
     default double[] initialParams(long seed) {
         double[] p = new double[dimension()];
         initialize(p, seed);
@@ -46,11 +61,22 @@ public interface Model extends BatchObjective {
     @Override
     double valueAndGradient(double[] params, double[] gradient, int[] indices, int from, int to);
 
-    /** Mean loss over rows {@code indices[from..to)}. */
+    /**
+     * Mean loss over rows {@code indices[from..to)}.
+     *
+     * @param params θ (not modified)
+     * @param indices row indices (not modified)
+     * @param from the first position in indices
+     * @param to one past the last position in indices
+     * @return mean loss over rows {@code indices[from..to)}
+     */
     double value(double[] params, int[] indices, int from, int to);
 
     /**
      * Fraction of rows whose predicted class equals the label (classification), NaN for regression.
+     *
+     * @param params θ (not modified)
+     * @return fraction of rows whose predicted class equals the label (classification), NaN for regression
      */
     double accuracy(double[] params);
 
@@ -58,6 +84,9 @@ public interface Model extends BatchObjective {
      * The mean loss over all rows and the accuracy, {@link #value(double[])} and {@link #accuracy}
      * bit for bit, in one pass where the model can (each row's forward pass gives both its loss and
      * its predicted class).
+     *
+     * @param params θ (not modified)
+     * @return the mean loss over all rows and the accuracy, {@link #value(double[])} and {@link #accuracy} bit for bit, in one pass where the model can (each row's forward pass gives both its loss and its predicted class)
      */
     default Evaluation evaluate(double[] params) {
         return new Evaluation(value(params), accuracy(params));

@@ -33,7 +33,12 @@ abstract class SoftmaxModel extends AbstractModel {
                 + (data == null ? "null" : data.toString()));
     }
 
-    /** Writes the logits of the row starting at {@code off} in x into {@link #logits}. */
+    /**
+     * Writes the logits of the row starting at {@code off} in x into {@link #logits}.
+     *
+     * @param p θ, the parameters (not modified)
+     * @param off the offset of the row in x
+     */
     protected abstract void forward(double[] p, int off);
 
     @Override

@@ -14,14 +14,19 @@ public final class DoubleWell implements ScalarObjective {
         this.tilt = tilt;
     }
 
-    /** L(w) = (w² − 1)² + t·w, with 0 &lt; t &lt; 8/(3√3) ≈ 1.54 so that both minima exist. */
+    /**
+     * L(w) = (w² − 1)² + t·w, with 0 &lt; t &lt; 8/(3√3) ≈ 1.54 so that both minima exist.
+     *
+     * @param tilt the tilt t in (0, 8/(3√3))
+     * @return this
+     */
     public static DoubleWell tilted(double tilt) {
         Check.that(tilt > 0 && tilt < 8 / (3 * Math.sqrt(3)), () -> "tilt must be in (0, 8/(3 sqrt 3)) = (0, 1.5396) for two minima, got "
                 + tilt);
         return new DoubleWell(tilt);
     }
 
-    /** The tilt t. */
+    /** @return the tilt t */
     public double tilt() {
         return tilt;
     }
@@ -37,27 +42,37 @@ public final class DoubleWell implements ScalarObjective {
         return 4 * w * w * w - 4 * w + tilt;
     }
 
-    /** L''(w) = 12w² − 4, the curvature (its value at a minimum sets the stable rate 2/L''). */
+    /**
+     * L''(w) = 12w² − 4, the curvature (its value at a minimum sets the stable rate 2/L'').
+     *
+     * @param w the point w
+     * @return L''(w) = 12w² − 4, the curvature (its value at a minimum sets the stable rate 2/L'')
+     */
     public double curvature(double w) {
         return 12 * w * w - 4;
     }
 
-    /** The deep (global) minimiser, left of 0. */
+    /** @return the deep (global) minimiser, left of 0 */
     public double deepMinimizer() {
         return newton(-1.0);
     }
 
-    /** The shallow (local) minimiser, right of 0. */
+    /** @return the shallow (local) minimiser, right of 0 */
     public double shallowMinimizer() {
         return newton(1.0);
     }
 
-    /** The top of the barrier between the two minima (the local maximum). */
+    /** @return the top of the barrier between the two minima (the local maximum) */
     public double barrier() {
         return newton(tilt / 4);
     }
 
-    /** The basin a point lies in: "deep" left of the barrier, "shallow" right of it. */
+    /**
+     * The basin a point lies in: "deep" left of the barrier, "shallow" right of it.
+     *
+     * @param w the point w
+     * @return the basin a point lies in: "deep" left of the barrier, "shallow" right of it
+     */
     public String basin(double w) {
         return w < barrier() ? "deep" : "shallow";
     }

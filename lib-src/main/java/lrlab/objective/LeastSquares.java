@@ -27,17 +27,30 @@ public final class LeastSquares implements Objective {
         this.y = y.clone();
     }
 
-    /** MSE of the line w·x + b on the points (x[i], y[i]) (arrays copied). */
+    /**
+     * MSE of the line w·x + b on the points (x[i], y[i]) (arrays copied).
+     *
+     * @param x the inputs x_i
+     * @param y the targets y_i
+     * @return this
+     */
     public static LeastSquares of(double[] x, double[] y) {
         return new LeastSquares(x, y);
     }
 
-    /** MSE of the line on two numeric columns of a table. */
+    /**
+     * MSE of the line on two numeric columns of a table.
+     *
+     * @param table the data (not modified)
+     * @param xColumn the column of the inputs x
+     * @param yColumn the column of the targets y
+     * @return this
+     */
     public static LeastSquares of(Table table, String xColumn, String yColumn) {
         return new LeastSquares(table.numberColumn(xColumn).asDoubleArray(), table.numberColumn(yColumn).asDoubleArray());
     }
 
-    /** Number of data points. */
+    /** @return number of data points */
     public int size() {
         return x.length;
     }
@@ -85,6 +98,8 @@ public final class LeastSquares implements Objective {
     /**
      * The loss as a quadratic form ½θᵀHθ − cᵀθ (equal to L up to the constant mean(y²)), for its
      * curvature facts: eigenvalues, stability limit 2/λmax, optimal lr, condition number.
+     *
+     * @return the loss as a quadratic form ½θᵀHθ − cᵀθ (equal to L up to the constant mean(y²)), for its curvature facts: eigenvalues, stability limit 2/λmax, optimal lr, condition number
      */
     public QuadraticForm curvature() {
         int n = x.length;
@@ -105,7 +120,7 @@ public final class LeastSquares implements Objective {
         return QuadraticForm.of(new double[][] {{2 * mxx, 2 * mx}, {2 * mx, 2}}, 2 * mxy, 2 * my);
     }
 
-    /** The least-squares optimum [w*, b*]; needs at least two distinct x values. */
+    /** @return the least-squares optimum [w*, b*]; needs at least two distinct x values */
     public double[] minimizer() {
         return curvature().minimizer();
     }

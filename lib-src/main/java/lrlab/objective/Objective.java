@@ -8,10 +8,15 @@ package lrlab.objective;
  */
 public interface Objective {
 
-    /** Number of parameters, the length of {@code x}. */
+    /** @return number of parameters, the length of {@code x} */
     int dimension();
 
-    /** L(x). */
+    /**
+     * L(x).
+     *
+     * @param x the parameters (not modified)
+     * @return L(x)
+     */
     double value(double[] x);
 
     /**
@@ -23,7 +28,12 @@ public interface Objective {
      */
     double valueAndGradient(double[] x, double[] gradient);
 
-    /** ∇L(x) in a new array: convenient in a notebook cell, not for hot loops. */
+    /**
+     * ∇L(x) in a new array: convenient in a notebook cell, not for hot loops.
+     *
+     * @param x the parameters (not modified)
+     * @return ∇L(x) in a new array: convenient in a notebook cell, not for hot loops
+     */
     default double[] gradient(double[] x) {
         double[] g = new double[dimension()];
         valueAndGradient(x, g);

@@ -77,12 +77,23 @@ public final class QuadraticForm implements Objective {
         return n;
     }
 
-    /** ½xᵀAx − bᵀx for a symmetric n×n matrix A (rows) and a vector b of length n. */
+    /**
+     * ½xᵀAx − bᵀx for a symmetric n×n matrix A (rows) and a vector b of length n.
+     *
+     * @param a A, symmetric within the tolerance (rows, not modified)
+     * @param b b, one entry per row of A
+     * @return this
+     */
     public static QuadraticForm of(double[][] a, double... b) {
         return new QuadraticForm(a, b);
     }
 
-    /** ½xᵀAx (b = 0), minimum at the origin. */
+    /**
+     * ½xᵀAx (b = 0), minimum at the origin.
+     *
+     * @param a A, symmetric within the tolerance (rows, not modified)
+     * @return this
+     */
     public static QuadraticForm of(double[][] a) {
         return new QuadraticForm(a, new double[a == null ? 0 : a.length]);
     }
@@ -100,12 +111,12 @@ public final class QuadraticForm implements Objective {
         return values;
     }
 
-    /** A as a new EJML matrix. */
+    /** @return a as a new EJML matrix */
     public DMatrixRMaj matrix() {
         return new DMatrixRMaj(n, n, true, a);
     }
 
-    /** b, a copy. */
+    /** @return b, a copy */
     public double[] b() {
         return b.clone();
     }
@@ -214,6 +225,8 @@ public final class QuadraticForm implements Objective {
      * Polyak's heavy-ball rate for this form, η = 4/(√L + √μ)²; with {@link #heavyBallMomentum()} the
      * error shrinks by (√κ − 1)/(√κ + 1) per step instead of plain descent's (κ − 1)/(κ + 1). Requires A
      * positive definite.
+     *
+     * @return Polyak's heavy-ball rate for this form, η = 4/(√L + √μ)²; with {@link #heavyBallMomentum()} the error shrinks by (√κ − 1)/(√κ + 1) per step instead of plain descent's (κ − 1)/(κ + 1)
      */
     public double heavyBallLr() {
         requirePositiveDefinite("heavyBallLr");
@@ -221,13 +234,13 @@ public final class QuadraticForm implements Objective {
         return 4.0 / (s * s);
     }
 
-    /** Polyak's heavy-ball momentum for this form, β = ((√L − √μ)/(√L + √μ))²; requires A positive definite. */
+    /** @return Polyak's heavy-ball momentum for this form, β = ((√L − √μ)/(√L + √μ))²; requires A positive definite */
     public double heavyBallMomentum() {
         double c = heavyBallContraction();
         return c * c;
     }
 
-    /** (√κ − 1)/(√κ + 1): the tuned heavy ball's contraction per step; requires A positive definite. */
+    /** @return (√κ − 1)/(√κ + 1): the tuned heavy ball's contraction per step; requires A positive definite */
     public double heavyBallContraction() {
         double r = Math.sqrt(conditionNumber());
         return (r - 1) / (r + 1);

@@ -41,6 +41,8 @@ public enum Regime {
     /**
      * The regime for a given product ηa, compared exactly with 1 and 2.
      *
+     * @param lrTimesCurvature the product ηa, finite and &gt; 0
+     * @return this
      * @throws IllegalArgumentException if ηa is not finite or ≤ 0
      */
     public static Regime of(double lrTimesCurvature) {
@@ -53,6 +55,9 @@ public enum Regime {
      * a (as written, e.g. 0.9 × 2 = 1.8), so rounding of the product can never move a case across
      * a boundary. This is the rule the PyTorch oracle files use.
      *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @param a the curvature a, finite and &gt; 0
+     * @return this
      * @throws IllegalArgumentException if lr or a is not finite or ≤ 0
      */
     public static Regime of(double lr, double a) {
@@ -70,17 +75,17 @@ public enum Regime {
         return DIVERGING;
     }
 
-    /** True for the regimes in which w_t → w*: monotone, one-step and zig-zag. */
+    /** @return true for the regimes in which w_t → w*: monotone, one-step and zig-zag */
     public boolean converges() {
         return this == MONOTONE || this == ONE_STEP || this == ZIG_ZAG;
     }
 
-    /** True when the iterate crosses the minimum at every step (ηa &gt; 1, factor 1 − ηa &lt; 0). */
+    /** @return true when the iterate crosses the minimum at every step (ηa &gt; 1, factor 1 − ηa &lt; 0) */
     public boolean overshoots() {
         return this == ZIG_ZAG || this == OSCILLATING || this == DIVERGING;
     }
 
-    /** The name the oracle files use in {@code analysis.regime}, e.g. {@code "zig-zag-convergence"}. */
+    /** @return the name the oracle files use in {@code analysis.regime}, e.g. {@code "zig-zag-convergence"} */
     public String oracleName() {
         return oracleName;
     }
@@ -89,6 +94,8 @@ public enum Regime {
      * The regime named as in the oracle files ({@code "monotone-convergence"}, {@code "one-step"},
      * {@code "zig-zag-convergence"}, {@code "oscillation"}, {@code "divergence"}).
      *
+     * @param name the oracle files' name
+     * @return this
      * @throws IllegalArgumentException for any other name
      */
     public static Regime fromOracleName(String name) {

@@ -18,27 +18,37 @@ public final class Rosenbrock implements Objective {
         this.b = b;
     }
 
-    /** a = 1, b = 100: minimum at (1, 1). */
+    /**
+     * a = 1, b = 100: minimum at (1, 1).
+     *
+     * @return this
+     */
     public static Rosenbrock standard() {
         return new Rosenbrock(1, 100);
     }
 
-    /** (a − x)² + b·(y − x²)² with b &gt; 0. */
+    /**
+     * (a − x)² + b·(y − x²)² with b &gt; 0.
+     *
+     * @param a the valley's target a (the minimum is at x = a)
+     * @param b the valley's steepness b &gt; 0
+     * @return this
+     */
     public static Rosenbrock of(double a, double b) {
         return new Rosenbrock(a, b);
     }
 
-    /** The valley's target a: the minimum is at x = a. */
+    /** @return the valley's target a: the minimum is at x = a */
     public double a() {
         return a;
     }
 
-    /** The valley's steepness b &gt; 0 (curvature across the valley grows with b). */
+    /** @return the valley's steepness b &gt; 0 (curvature across the valley grows with b) */
     public double b() {
         return b;
     }
 
-    /** The minimiser (a, a²). */
+    /** @return the minimiser (a, a²) */
     public double[] minimizer() {
         return new double[] {a, a * a};
     }

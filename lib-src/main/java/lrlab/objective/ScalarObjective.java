@@ -7,10 +7,20 @@ package lrlab.objective;
  */
 public interface ScalarObjective extends Objective {
 
-    /** L(w). */
+    /**
+     * L(w).
+     *
+     * @param w the point w
+     * @return L(w)
+     */
     double value(double w);
 
-    /** L'(w). */
+    /**
+     * L'(w).
+     *
+     * @param w the point w
+     * @return L'(w)
+     */
     double derivative(double w);
 
     @Override

@@ -11,12 +11,21 @@ public final class Sine implements ScalarObjective {
     private Sine() {
     }
 
-    /** f(x) = sin(x). */
+    /**
+     * f(x) = sin(x).
+     *
+     * @return this
+     */
     public static Sine create() {
         return INSTANCE;
     }
 
-    /** The minimiser −π/2 + 2πk nearest to x. */
+    /**
+     * The minimiser −π/2 + 2πk nearest to x.
+     *
+     * @param x the point x
+     * @return the minimiser −π/2 + 2πk nearest to x
+     */
     public static double nearestMinimizer(double x) {
         double k = Math.rint((x + Math.PI / 2) / (2 * Math.PI));
         return -Math.PI / 2 + 2 * Math.PI * k;

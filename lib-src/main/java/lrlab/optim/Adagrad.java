@@ -20,7 +20,16 @@ public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
     public record Config(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
             List<ParamGroup> groups) implements OptimizerConfig<Adagrad> {
 
-        /** Validates every field. */
+        /**
+         * Validates every field.
+         *
+         * @param lr the learning rate η, finite and &gt; 0
+         * @param lrDecay the rate decay: clr = lr / (1 + (t − 1)·lrDecay), ≥ 0
+         * @param weightDecay the weight decay wd ≥ 0
+         * @param initialAccumulatorValue the starting value of Σg², ≥ 0
+         * @param eps ε, added to the denominator for numerical stability, ≥ 0
+         * @param groups the parameter groups, in order
+         */
         public Config {
             Check.positive("lr", lr);
             Check.nonNegative("lrDecay", lrDecay);
@@ -46,19 +55,34 @@ public final class Adagrad extends GroupedOptimizer<Adagrad.Config> {
             super(lr);
         }
 
-        /** lr_decay ≥ 0: step t uses lr / (1 + (t − 1)·lrDecay) (default 0). */
+        /**
+         * lr_decay ≥ 0: step t uses lr / (1 + (t − 1)·lrDecay) (default 0).
+         *
+         * @param lrDecay the rate decay: clr = lr / (1 + (t − 1)·lrDecay), ≥ 0
+         * @return this
+         */
         public Builder lrDecay(double lrDecay) {
             this.lrDecay = lrDecay;
             return this;
         }
 
-        /** Starting value ≥ 0 of the squared-gradient sum (default 0). */
+        /**
+         * Starting value ≥ 0 of the squared-gradient sum (default 0).
+         *
+         * @param value the value
+         * @return this
+         */
         public Builder initialAccumulatorValue(double value) {
             this.initialAccumulatorValue = value;
             return this;
         }
 
-        /** ε &gt; 0 added to √sum (default 1e-10). */
+        /**
+         * ε &gt; 0 added to √sum (default 1e-10).
+         *
+         * @param eps ε, added to the denominator for numerical stability, ≥ 0
+         * @return this
+         */
         public Builder eps(double eps) {
             this.eps = eps;
             return this;

@@ -29,7 +29,18 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
     public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
             boolean decoupledWeightDecay, List<ParamGroup> groups) implements OptimizerConfig<Adam> {
 
-        /** Validates every field. */
+        /**
+         * Validates every field.
+         *
+         * @param lr the learning rate η, finite and &gt; 0
+         * @param beta1 β1 in [0, 1)
+         * @param beta2 β2 in [0, 1)
+         * @param eps ε ≥ 0 (default 1e-8)
+         * @param weightDecay the weight decay wd ≥ 0
+         * @param amsgrad whether to keep the running maximum of v̂ (AMSGrad)
+         * @param decoupledWeightDecay whether the weight decay is decoupled (AdamW)
+         * @param groups the parameter groups, in order
+         */
         public Config {
             Check.positive("lr", lr);
             Check.unitHalfOpen("beta1", beta1);
@@ -59,26 +70,47 @@ public final class Adam extends GroupedOptimizer<Adam.Config> {
             this.weightDecay = decoupled ? 0.01 : 0.0;
         }
 
-        /** β1, β2 in [0, 1): decay rates of the first and second moment (default 0.9, 0.999). */
+        /**
+         * β1, β2 in [0, 1): decay rates of the first and second moment (default 0.9, 0.999).
+         *
+         * @param beta1 β1 in [0, 1)
+         * @param beta2 β2 in [0, 1)
+         * @return this
+         */
         public Builder betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return this;
         }
 
-        /** ε &gt; 0 added to √v̂ (default 1e-8). */
+        /**
+         * ε &gt; 0 added to √v̂ (default 1e-8).
+         *
+         * @param eps ε ≥ 0 (default 1e-8)
+         * @return this
+         */
         public Builder eps(double eps) {
             this.eps = eps;
             return this;
         }
 
-        /** Use the running maximum of v (AMSGrad, default false). */
+        /**
+         * Use the running maximum of v (AMSGrad, default false).
+         *
+         * @param amsgrad whether to keep the running maximum of v̂ (AMSGrad)
+         * @return this
+         */
         public Builder amsgrad(boolean amsgrad) {
             this.amsgrad = amsgrad;
             return this;
         }
 
-        /** Decoupled (AdamW) instead of L2 weight decay; torch's {@code decoupled_weight_decay}. */
+        /**
+         * Decoupled (AdamW) instead of L2 weight decay; torch's {@code decoupled_weight_decay}.
+         *
+         * @param decoupled whether the weight decay is decoupled (AdamW)
+         * @return this
+         */
         public Builder decoupledWeightDecay(boolean decoupled) {
             this.decoupled = decoupled;
             return this;

@@ -49,7 +49,12 @@ public final class GradientClipping implements Optimizer {
         return norm;
     }
 
-    /** ‖g‖₂ = √(Σ gᵢ²). */
+    /**
+     * ‖g‖₂ = √(Σ gᵢ²).
+     *
+     * @param gradient the gradient g (not modified)
+     * @return ‖g‖₂ = √(Σ gᵢ²)
+     */
     public static double norm(double[] gradient) {
         double s = 0;
         for (double v : gradient) {
@@ -65,17 +70,18 @@ public final class GradientClipping implements Optimizer {
      *
      * @param inner the optimizer that takes the (clipped) step
      * @param maxNorm c, finite and &gt; 0, or +∞ to record the norms without clipping
+     * @return this
      */
     public static GradientClipping wrap(Optimizer inner, double maxNorm) {
         return new GradientClipping(Check.notNull("inner", inner), Check.positiveOrInfinite("maxNorm", maxNorm));
     }
 
-    /** The clipping threshold c. */
+    /** @return the clipping threshold c */
     public double maxNorm() {
         return maxNorm;
     }
 
-    /** The optimizer that takes the steps. */
+    /** @return the optimizer that takes the steps */
     public Optimizer inner() {
         return inner;
     }
@@ -102,7 +108,7 @@ public final class GradientClipping implements Optimizer {
         inner.step(params, clippedGradient);
     }
 
-    /** The gradient norms ‖g‖₂ seen before clipping, one per step since construction or reset (a copy). */
+    /** @return the gradient norms ‖g‖₂ seen before clipping, one per step since construction or reset (a copy) */
     public double[] norms() {
         return Arrays.copyOf(norms, recorded);
     }
@@ -113,6 +119,7 @@ public final class GradientClipping implements Optimizer {
      * its 90th percentile leaves nine steps in ten untouched.
      *
      * @param percentile p in (0, 100]
+     * @return the p-th percentile of the recorded norms (nearest rank: the smallest recorded norm that at least p% of the norms do not exceed), a data-driven threshold: a run measured with c = +∞ and clipped at its 90th percentile leaves nine steps in ten untouched
      */
     public double normPercentile(double percentile) {
         Check.in("percentile", percentile, 0, true, 100, false);
@@ -125,7 +132,7 @@ public final class GradientClipping implements Optimizer {
         return sorted[Math.max(rank, 1) - 1];
     }
 
-    /** How many steps had ‖g‖₂ &gt; c and were clipped. */
+    /** @return how many steps had ‖g‖₂ &gt; c and were clipped */
     public long clippedSteps() {
         return clippedSteps;
     }

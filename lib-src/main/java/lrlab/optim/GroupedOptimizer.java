@@ -60,6 +60,8 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> implements 
     /**
      * Called at the end of a subclass constructor (once its fields are set): allocates the state
      * now when {@code dimension} ≥ 0, else leaves it to the first step.
+     *
+     * @param dimension the number of parameters
      */
     protected final void bindIfKnown(int dimension) {
         if (dimension >= 0) {
@@ -79,7 +81,11 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> implements 
         allocate(d);
     }
 
-    /** Allocates the state buffers for {@code dimension} parameters; called exactly once. */
+    /**
+     * Allocates the state buffers for {@code dimension} parameters; called exactly once.
+     *
+     * @param dimension the number of parameters
+     */
     protected abstract void allocate(int dimension);
 
     /** Zeroes (or re-initialises) the state buffers in place, without reallocating. */
@@ -88,6 +94,12 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> implements 
     /**
      * Updates {@code params[from..to)} in place from {@code gradient[from..to)} with group
      * {@code group}'s hyperparameters; {@link #steps} is already the 1-based count of this step.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; {@link #groupCount()}
+     * @param from the first index of the group
+     * @param to one past the last index of the group
+     * @param params θ (modified: updated in place)
+     * @param gradient the gradient g (not modified)
      */
     protected abstract void update(int group, int from, int to, double[] params, double[] gradient);
 
@@ -106,7 +118,7 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> implements 
         }
     }
 
-    /** The configuration this optimizer was built from (the lr/momentum it started with). */
+    /** @return the configuration this optimizer was built from (the lr/momentum it started with) */
     public C config() {
         return config;
     }
@@ -117,7 +129,7 @@ public abstract class GroupedOptimizer<C extends OptimizerConfig<?>> implements 
         return config.toString();
     }
 
-    /** The parameter count, or −1 before the first step when built without one. */
+    /** @return the parameter count, or −1 before the first step when built without one */
     public int dimension() {
         return dimension;
     }

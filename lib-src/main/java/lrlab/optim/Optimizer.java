@@ -18,36 +18,60 @@ public interface Optimizer {
      */
     void step(double[] params, double[] gradient);
 
-    /** Number of parameter groups (1 unless groups were configured). */
+    /** @return number of parameter groups (1 unless groups were configured) */
     int groupCount();
 
-    /** The learning rate the next step of group {@code group} will use. */
+    /**
+     * The learning rate the next step of group {@code group} will use.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; {@code groupCount()}
+     * @return the learning rate the next step of group {@code group} will use
+     */
     double lr(int group);
 
-    /** Sets the learning rate of one group; must be finite and ≥ 0 (a schedule may reach 0). */
+    /**
+     * Sets the learning rate of one group; must be finite and ≥ 0 (a schedule may reach 0).
+     *
+     * @param group the parameter group, 0 ≤ group &lt; {@code groupCount()}
+     * @param lr the learning rate, finite and ≥ 0
+     */
     void setLr(int group, double lr);
 
-    /** Whether the optimizer has a momentum-like hyperparameter a scheduler may cycle. */
+    /** @return whether the optimizer has a momentum-like hyperparameter a scheduler may cycle */
     boolean hasMomentum();
 
-    /** SGD/RMSprop momentum or Adam's β1 of a group; throws if {@link #hasMomentum()} is false. */
+    /**
+     * SGD/RMSprop momentum or Adam's β1 of a group; throws if {@link #hasMomentum()} is false.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; {@code groupCount()}
+     * @return SGD/RMSprop momentum or Adam's β1 of a group; throws if {@link #hasMomentum()} is false
+     */
     double momentum(int group);
 
-    /** Sets SGD/RMSprop momentum or Adam's β1 of a group; throws if {@link #hasMomentum()} is false. */
+    /**
+     * Sets SGD/RMSprop momentum or Adam's β1 of a group; throws if {@link #hasMomentum()} is false.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; {@code groupCount()}
+     * @param momentum the momentum (or β1) to set
+     */
     void setMomentum(int group, double momentum);
 
-    /** Number of steps taken since construction or the last {@link #reset()}. */
+    /** @return number of steps taken since construction or the last {@link #reset()} */
     long stepCount();
 
     /** Forgets all per-run state (buffers, moments, step count); hyperparameters stay. */
     void reset();
 
-    /** The learning rate of group 0. */
+    /** @return the learning rate of group 0 */
     default double lr() {
         return lr(0);
     }
 
-    /** Sets the learning rate of every group. */
+    /**
+     * Sets the learning rate of every group.
+     *
+     * @param lr the learning rate, finite and ≥ 0
+     */
     default void setLr(double lr) {
         for (int g = 0; g < groupCount(); g++) {
             setLr(g, lr);

@@ -20,16 +20,23 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     protected double weightDecay;
     private final List<double[]> groupSpecs = new ArrayList<>();
 
+    /** @param lr the default learning rate (validated when the config is made) */
     protected OptimizerBuilder(double lr) {
         this.lr = lr;
     }
 
+    /** @return this, typed as the concrete builder */
     @SuppressWarnings("unchecked")
     protected final B self() {
         return (B) this;
     }
 
-    /** Sets the default learning rate; must be finite and &gt; 0. */
+    /**
+     * Sets the default learning rate; must be finite and &gt; 0.
+     *
+     * @param lr the learning rate, finite and &gt; 0
+     * @return this
+     */
     public B lr(double lr) {
         this.lr = lr;
         return self();
@@ -38,6 +45,9 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     /**
      * Weight decay wd ≥ 0 (default 0): coupled L2, g ← g + wd·x, for SGD, Adagrad, RMSprop and Adam;
      * decoupled, x ← x·(1 − lr·wd), for AdamW (default 0.01).
+     *
+     * @param weightDecay the weight decay wd ≥ 0
+     * @return this
      */
     public B weightDecay(double weightDecay) {
         this.weightDecay = weightDecay;
@@ -47,13 +57,24 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     /**
      * Adds a parameter group over indices [fromIndex, toIndex) with its own learning rate. Groups
      * must be added in order and together cover the whole parameter vector.
+     *
+     * @param fromIndex the first index of the group, ≥ 0
+     * @param toIndex one past the last index of the group
+     * @param lr the learning rate, finite and &gt; 0
+     * @return this
      */
     public B group(int fromIndex, int toIndex, double lr) {
         groupSpecs.add(new double[] {fromIndex, toIndex, lr});
         return self();
     }
 
-    /** Adds a parameter group over [fromIndex, toIndex) that uses the default learning rate. */
+    /**
+     * Adds a parameter group over [fromIndex, toIndex) that uses the default learning rate.
+     *
+     * @param fromIndex the first index of the group, ≥ 0
+     * @param toIndex one past the last index of the group
+     * @return this
+     */
     public B group(int fromIndex, int toIndex) {
         groupSpecs.add(new double[] {fromIndex, toIndex, Double.NaN});
         return self();
@@ -74,15 +95,20 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
         return groups;
     }
 
-    /** The validated, immutable configuration. */
+    /** @return the validated, immutable configuration */
     public abstract OptimizerConfig<O> config();
 
-    /** A new optimizer; its state is allocated on the first step, from the parameter count. */
+    /** @return a new optimizer with its own state */
     public O build() {
         return config().build();
     }
 
-    /** A new optimizer for {@code dimension} parameters, state allocated now. */
+    /**
+     * A new optimizer for {@code dimension} parameters, state allocated now.
+     *
+     * @param dimension the number of parameters
+     * @return a new optimizer with its own state
+     */
     public O build(int dimension) {
         return config().build(dimension);
     }

@@ -11,16 +11,21 @@ import java.util.List;
  */
 public interface OptimizerConfig<O extends Optimizer> {
 
-    /** The default learning rate (of every group not given its own), finite and &gt; 0. */
+    /** @return the default learning rate (of every group not given its own), finite and &gt; 0 */
     double lr();
 
-    /** The parameter groups (empty: one group over the whole parameter vector). */
+    /** @return the parameter groups (empty: one group over the whole parameter vector) */
     List<ParamGroup> groups();
 
-    /** A fresh optimizer for {@code dimension} parameters (state allocated now; a negative value: on the first step). */
+    /**
+     * A fresh optimizer for {@code dimension} parameters (state allocated now; a negative value: on the first step).
+     *
+     * @param dimension the number of parameters
+     * @return a fresh optimizer for {@code dimension} parameters (state allocated now; a negative value: on the first step)
+     */
     O build(int dimension);
 
-    /** A fresh optimizer with this configuration (state allocated on the first step). */
+    /** @return a fresh optimizer with this configuration (state allocated on the first step) */
     default O build() {
         return build(-1);
     }

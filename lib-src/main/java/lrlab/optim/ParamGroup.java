@@ -13,7 +13,13 @@ import lrlab.util.Check;
  */
 public record ParamGroup(int fromIndex, int toIndex, double lr) {
 
-    /** Validates the range (non-empty, from ≥ 0) and lr (finite, &gt; 0). */
+    /**
+     * Validates the range (non-empty, from ≥ 0) and lr (finite, &gt; 0).
+     *
+     * @param fromIndex the first index of the group, ≥ 0
+     * @param toIndex one past the last index of the group
+     * @param lr the learning rate η, finite and &gt; 0
+     */
     public ParamGroup {
         Check.that(fromIndex >= 0 && toIndex > fromIndex,
                 () -> "group range must satisfy 0 <= fromIndex < toIndex, got [" + fromIndex + ", " + toIndex + ")");

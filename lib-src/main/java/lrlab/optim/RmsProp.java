@@ -22,7 +22,17 @@ public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
     public record Config(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
             List<ParamGroup> groups) implements OptimizerConfig<RmsProp> {
 
-        /** Validates every field. */
+        /**
+         * Validates every field.
+         *
+         * @param lr the learning rate η, finite and &gt; 0
+         * @param alpha the smoothing constant α in [0, 1]
+         * @param eps ε, added to the denominator for numerical stability, ≥ 0
+         * @param weightDecay the weight decay wd ≥ 0
+         * @param momentum the momentum ≥ 0
+         * @param centered whether to divide by the centred variance estimate
+         * @param groups the parameter groups, in order
+         */
         public Config {
             Check.positive("lr", lr);
             Check.unitClosed("alpha", alpha);
@@ -49,25 +59,45 @@ public final class RmsProp extends GroupedOptimizer<RmsProp.Config> {
             super(lr);
         }
 
-        /** Smoothing constant α in [0, 1] of the squared-gradient average (default 0.99). */
+        /**
+         * Smoothing constant α in [0, 1] of the squared-gradient average (default 0.99).
+         *
+         * @param alpha the smoothing constant α in [0, 1]
+         * @return this
+         */
         public Builder alpha(double alpha) {
             this.alpha = alpha;
             return this;
         }
 
-        /** ε &gt; 0 added to the root (default 1e-8). */
+        /**
+         * ε &gt; 0 added to the root (default 1e-8).
+         *
+         * @param eps ε, added to the denominator for numerical stability, ≥ 0
+         * @return this
+         */
         public Builder eps(double eps) {
             this.eps = eps;
             return this;
         }
 
-        /** Momentum μ ≥ 0 on the normalised step (default 0). */
+        /**
+         * Momentum μ ≥ 0 on the normalised step (default 0).
+         *
+         * @param momentum the momentum ≥ 0
+         * @return this
+         */
         public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
-        /** Normalise by the variance estimate v − ḡ² instead of v (default false). */
+        /**
+         * Normalise by the variance estimate v − ḡ² instead of v (default false).
+         *
+         * @param centered whether to divide by the centred variance estimate
+         * @return this
+         */
         public Builder centered(boolean centered) {
             this.centered = centered;
             return this;

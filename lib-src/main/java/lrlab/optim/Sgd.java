@@ -40,7 +40,16 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
     public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay,
             List<ParamGroup> groups) implements OptimizerConfig<Sgd> {
 
-        /** Validates every field; nesterov needs momentum &gt; 0 and dampening 0. */
+        /**
+         * Validates every field; nesterov needs momentum &gt; 0 and dampening 0.
+         *
+         * @param lr the learning rate η, finite and &gt; 0
+         * @param momentum the momentum μ ≥ 0 (0: plain gradient descent)
+         * @param dampening the dampening τ in [0, 1]
+         * @param nesterov whether to use Nesterov momentum
+         * @param weightDecay the weight decay wd ≥ 0
+         * @param groups the parameter groups, in order
+         */
         public Config {
             Check.positive("lr", lr);
             Check.nonNegative("momentum", momentum);
@@ -67,19 +76,34 @@ public final class Sgd extends GroupedOptimizer<Sgd.Config> {
             super(lr);
         }
 
-        /** Momentum μ ≥ 0 (default 0: plain gradient descent). */
+        /**
+         * Momentum μ ≥ 0 (default 0: plain gradient descent).
+         *
+         * @param momentum the momentum μ ≥ 0 (0: plain gradient descent)
+         * @return this
+         */
         public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
-        /** Dampening τ in [0, 1] (default 0); the first momentum step is never dampened. */
+        /**
+         * Dampening τ in [0, 1] (default 0); the first momentum step is never dampened.
+         *
+         * @param dampening the dampening τ in [0, 1]
+         * @return this
+         */
         public Builder dampening(double dampening) {
             this.dampening = dampening;
             return this;
         }
 
-        /** Nesterov momentum (default false); needs momentum &gt; 0 and dampening 0. */
+        /**
+         * Nesterov momentum (default false); needs momentum &gt; 0 and dampening 0.
+         *
+         * @param nesterov whether to use Nesterov momentum
+         * @return this
+         */
         public Builder nesterov(boolean nesterov) {
             this.nesterov = nesterov;
             return this;

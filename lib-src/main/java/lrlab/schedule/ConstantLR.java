@@ -12,7 +12,13 @@ public final class ConstantLR extends LrScheduler {
     private final double factor;
     private final int totalIters;
 
-    /** @param factor in (0, 1]; @param totalIters steps it lasts (> 0) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param factor in (0, 1]
+     * @param totalIters steps it lasts (&gt; 0)
+     */
     public ConstantLR(Optimizer optimizer, double factor, int totalIters) {
         super(optimizer);
         this.factor = Check.in("factor", factor, 0, true, 1, false);

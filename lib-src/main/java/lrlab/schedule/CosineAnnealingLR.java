@@ -13,7 +13,13 @@ public final class CosineAnnealingLR extends LrScheduler {
     private final int tMax;
     private final double etaMin;
 
-    /** @param tMax half-period T_max (> 0); @param etaMin the floor η_min (≥ 0) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param tMax half-period T_max (&gt; 0)
+     * @param etaMin the floor η_min (≥ 0)
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer);
         this.tMax = Check.positive("tMax", tMax);

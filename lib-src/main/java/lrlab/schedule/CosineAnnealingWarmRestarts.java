@@ -14,7 +14,14 @@ public final class CosineAnnealingWarmRestarts extends LrScheduler {
     private final int tMult;
     private final double etaMin;
 
-    /** @param t0 first cycle length T_0 (> 0); @param tMult growth T_mult (≥ 1); @param etaMin floor (≥ 0) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param t0 first cycle length T_0 (&gt; 0)
+     * @param tMult growth T_mult (≥ 1)
+     * @param etaMin floor (≥ 0)
+     */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0, int tMult, double etaMin) {
         super(optimizer);
         this.t0 = Check.positive("t0", t0);

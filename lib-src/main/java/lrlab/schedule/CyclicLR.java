@@ -18,7 +18,14 @@ import lrlab.util.Check;
 public final class CyclicLR extends LrScheduler {
 
     /** The amplitude rule. */
-    public enum Mode { TRIANGULAR, TRIANGULAR2, EXP_RANGE }
+    public enum Mode {
+        /** Every cycle reaches max_lr. */
+        TRIANGULAR,
+        /** The amplitude halves every cycle. */
+        TRIANGULAR2,
+        /** The amplitude decays by γ^t. */
+        EXP_RANGE
+    }
 
     private final double[] maxLrs;
     private final double totalSize;
@@ -57,7 +64,13 @@ public final class CyclicLR extends LrScheduler {
         return optimizer;
     }
 
-    /** A builder with torch's defaults: stepSizeUp 2000, down = up, TRIANGULAR, momentum cycled 0.8–0.9. */
+    /**
+     * A builder with torch's defaults: stepSizeUp 2000, down = up, TRIANGULAR, momentum cycled 0.8–0.9.
+     *
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param maxLr the peak learning rate
+     * @return a builder with torch's defaults
+     */
     public static Builder builder(double baseLr, double maxLr) {
         return new Builder(baseLr, maxLr);
     }
@@ -77,7 +90,12 @@ public final class CyclicLR extends LrScheduler {
         return cycleMomentum;
     }
 
-    /** The momentum (or β1) at step {@code t}, closed form. */
+    /**
+     * The momentum (or β1) at step {@code t}, closed form.
+     *
+     * @param t the step t ≥ 0
+     * @return the momentum (or β1) at step {@code t}, closed form
+     */
     public double momentumAt(int t) {
         double cycle = Math.floor(1 + t / totalSize);
         return maxMomentum - (maxMomentum - baseMomentum) * height(t, cycle) * scale(t, cycle);
@@ -134,50 +152,90 @@ public final class CyclicLR extends LrScheduler {
             this.maxLr = Check.positive("maxLr", maxLr);
         }
 
-        /** Steps from base_lr up to max_lr (> 0); default 2000. */
+        /**
+         * Steps from base_lr up to max_lr (> 0); default 2000.
+         *
+         * @param steps the steps of the half cycle, ≥ 1
+         * @return this
+         */
         public Builder stepSizeUp(double steps) {
             this.stepSizeUp = Check.positive("stepSizeUp", steps);
             return this;
         }
 
-        /** Steps from max_lr back down (> 0); default = stepSizeUp. */
+        /**
+         * Steps from max_lr back down (> 0); default = stepSizeUp.
+         *
+         * @param steps the steps of the half cycle, ≥ 1
+         * @return this
+         */
         public Builder stepSizeDown(double steps) {
             this.stepSizeDown = Check.positive("stepSizeDown", steps);
             return this;
         }
 
-        /** TRIANGULAR (default), TRIANGULAR2 or EXP_RANGE. */
+        /**
+         * TRIANGULAR (default), TRIANGULAR2 or EXP_RANGE.
+         *
+         * @param mode TRIANGULAR, TRIANGULAR2 or EXP_RANGE
+         * @return this
+         */
         public Builder mode(Mode mode) {
             Check.that(mode != null, () -> "mode must be TRIANGULAR, TRIANGULAR2 or EXP_RANGE, got null");
             this.mode = mode;
             return this;
         }
 
-        /** γ of EXP_RANGE, in (0, 1]; default 1. */
+        /**
+         * γ of EXP_RANGE, in (0, 1]; default 1.
+         *
+         * @param gamma the factor γ of EXP_RANGE's decay per step
+         * @return this
+         */
         public Builder gamma(double gamma) {
             this.gamma = Check.in("gamma", gamma, 0, true, 1, false);
             return this;
         }
 
-        /** Whether momentum (or β1) is cycled; default true. */
+        /**
+         * Whether momentum (or β1) is cycled; default true.
+         *
+         * @param cycleMomentum whether momentum (or Adam's β1) cycles opposite the rate
+         * @return this
+         */
         public Builder cycleMomentum(boolean cycleMomentum) {
             this.cycleMomentum = cycleMomentum;
             return this;
         }
 
-        /** Momentum at the lr peak; default 0.8. */
+        /**
+         * Momentum at the lr peak; default 0.8.
+         *
+         * @param m the momentum
+         * @return this
+         */
         public Builder baseMomentum(double m) {
             this.baseMomentum = Check.in("baseMomentum", m, 0, false, 1, true);
             return this;
         }
 
-        /** Momentum at the lr trough; default 0.9. */
+        /**
+         * Momentum at the lr trough; default 0.9.
+         *
+         * @param m the momentum
+         * @return this
+         */
         public Builder maxMomentum(double m) {
             this.maxMomentum = Check.in("maxMomentum", m, 0, false, 1, true);
             return this;
         }
 
-        /** Attaches the schedule: overwrites the optimizer's lr with baseLr and applies t = 0. */
+        /**
+         * Attaches the schedule: overwrites the optimizer's lr with baseLr and applies t = 0.
+         *
+         * @param optimizer the optimizer
+         * @return this
+         */
         public CyclicLR build(Optimizer optimizer) {
             return new CyclicLR(optimizer, this);
         }

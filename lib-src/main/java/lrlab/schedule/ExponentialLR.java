@@ -8,7 +8,10 @@ public final class ExponentialLR extends LrScheduler {
 
     private final double gamma;
 
-    /** @param gamma decay factor per step (> 0) */
+    /**
+     * @param gamma decay factor per step (> 0)
+     * @param optimizer the optimizer
+     */
     public ExponentialLR(Optimizer optimizer, double gamma) {
         super(optimizer);
         this.gamma = Check.positive("gamma", gamma);

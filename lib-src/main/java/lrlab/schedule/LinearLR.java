@@ -14,7 +14,14 @@ public final class LinearLR extends LrScheduler {
     private final double endFactor;
     private final int totalIters;
 
-    /** @param startFactor in (0, 1]; @param endFactor in [0, 1]; @param totalIters T (> 0) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param startFactor in (0, 1]
+     * @param endFactor in [0, 1]
+     * @param totalIters T (&gt; 0)
+     */
     public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters) {
         super(optimizer);
         this.startFactor = Check.in("startFactor", startFactor, 0, true, 1, false);

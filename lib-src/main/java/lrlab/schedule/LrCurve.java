@@ -30,12 +30,27 @@ public final class LrCurve {
     private LrCurve() {
     }
 
-    /** Columns step, lr, and momentum when the schedule cycles momentum (OneCycleLR, CyclicLR). */
+    /**
+     * Columns step, lr, and momentum when the schedule cycles momentum (OneCycleLR, CyclicLR).
+     *
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param steps the number of steps
+     * @param schedule optimizer → scheduler
+     * @return columns step, lr, and momentum when the schedule cycles momentum (OneCycleLR, CyclicLR)
+     */
     public static Table of(double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
         return build(null, baseLr, steps, schedule);
     }
 
-    /** As {@link #of}, with a first column {@code run} holding {@code name} on every row. */
+    /**
+     * As {@link #of}, with a first column {@code run} holding {@code name} on every row.
+     *
+     * @param name the name shown in tables and legends
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param steps the number of steps
+     * @param schedule optimizer → scheduler
+     * @return as {@link #of}, with a first column {@code run} holding {@code name} on every row
+     */
     public static Table named(String name, double baseLr, int steps, Function<Optimizer, ? extends Scheduler> schedule) {
         Check.notNull("name", name);
         return build(name, baseLr, steps, schedule);
@@ -45,6 +60,11 @@ public final class LrCurve {
      * Several schedules in long format (columns run, step, lr[, momentum]), one block of rows per
      * entry in the map's iteration order (use a LinkedHashMap to fix it). The momentum column is
      * present when any schedule cycles momentum; the others then show the constant starting value.
+     *
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param steps the number of steps
+     * @param schedules name → (optimizer → scheduler), in the order of the runs
+     * @return several schedules in long format (columns run, step, lr[, momentum]), one block of rows per entry in the map's iteration order (use a LinkedHashMap to fix it)
      */
     public static Table compare(double baseLr, int steps,
             Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules) {
@@ -73,6 +93,9 @@ public final class LrCurve {
      * sum_lr_squared; one pass per schedule up to the largest horizon.
      *
      * @param horizons step counts T ≥ 1, in increasing order
+     * @param baseLr the base learning rate η₀, finite and &gt; 0
+     * @param schedules name → (optimizer → scheduler), in the order of the runs
+     * @return the partial sums S₁(T) = Σ_{t&lt;T} η_t and S₂(T) = Σ_{t&lt;T} η_t² of each schedule at each horizon T, the two series of the Robbins–Monro conditions (S₁ → ∞ so the run can travel any distance, S₂ &lt; ∞ so the noise it accumulates stays bounded)
      */
     public static Table sums(double baseLr, Map<String, ? extends Function<Optimizer, ? extends Scheduler>> schedules,
             int... horizons) {

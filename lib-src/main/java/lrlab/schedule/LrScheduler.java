@@ -23,6 +23,11 @@ public abstract class LrScheduler implements Scheduler {
     protected int lastEpoch = -1;
     private final double[] lastLrs;
 
+    /**
+     * Attaches to {@code optimizer}, taking its initial lrs (torch's {@code initial_lr}) as the base lrs.
+     *
+     * @param optimizer the optimizer whose rates the schedule writes
+     */
     protected LrScheduler(Optimizer optimizer) {
         this.optimizer = LrScheduler.checkOptimizer(optimizer);
         this.baseLrs = InitialLrs.getOrRecord(optimizer);
@@ -63,7 +68,11 @@ public abstract class LrScheduler implements Scheduler {
         afterStep();
     }
 
-    /** Writes lrs into the optimizer and remembers them. */
+    /**
+     * Writes lrs into the optimizer and remembers them.
+     *
+     * @param lrs the rate of every group
+     */
     protected final void apply(double[] lrs) {
         for (int g = 0; g < lrs.length; g++) {
             optimizer.setLr(g, lrs[g]);
@@ -71,7 +80,7 @@ public abstract class LrScheduler implements Scheduler {
         }
     }
 
-    /** torch's {@code get_lr()} at the current {@link #lastEpoch}, one lr per group. */
+    /** @return torch's {@code get_lr()} at the current {@link #lastEpoch}, one lr per group */
     protected double[] chainableLrs() {
         double[] lrs = new double[baseLrs.length];
         for (int g = 0; g < lrs.length; g++) {
@@ -80,23 +89,46 @@ public abstract class LrScheduler implements Scheduler {
         return lrs;
     }
 
-    /** The lr of group {@code group} at t = {@link #lastEpoch}, given the optimizer's current lr. */
+    /**
+     * The lr of group {@code group} at t = {@link #lastEpoch}, given the optimizer's current lr.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; the optimizer's groupCount()
+     * @param currentLr the optimizer's current rate
+     * @return the lr of group {@code group} at t = {@link #lastEpoch}, given the optimizer's current lr
+     */
     protected abstract double chainableLr(int group, double currentLr);
 
-    /** Whether {@link #closedForm(int, int)} is available. */
+    /** @return whether {@link #closedForm(int, int)} is available */
     protected boolean hasClosedForm() {
         return true;
     }
 
-    /** The schedule's value for group {@code group} at step t, a pure function of t. */
+    /**
+     * The schedule's value for group {@code group} at step t, a pure function of t.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; the optimizer's groupCount()
+     * @param t the step t ≥ 0
+     * @return the schedule's value for group {@code group} at step t, a pure function of t
+     */
     protected abstract double closedForm(int group, int t);
 
-    /** The closed-form lr of group 0 at step {@code t} (no state read or written). */
+    /**
+     * The closed-form lr of group 0 at step {@code t} (no state read or written).
+     *
+     * @param t the step t ≥ 0
+     * @return the closed-form lr of group 0 at step {@code t} (no state read or written)
+     */
     public double lrAt(int t) {
         return lrAt(0, t);
     }
 
-    /** The closed-form lr of group {@code group} at step {@code t} (no state read or written). */
+    /**
+     * The closed-form lr of group {@code group} at step {@code t} (no state read or written).
+     *
+     * @param group the parameter group, 0 ≤ group &lt; the optimizer's groupCount()
+     * @param t the step t ≥ 0
+     * @return the closed-form lr of group {@code group} at step {@code t} (no state read or written)
+     */
     public double lrAt(int group, int t) {
         Check.atLeast("t", t, 0);
         Check.index("group", group, baseLrs.length);
@@ -107,12 +139,12 @@ public abstract class LrScheduler implements Scheduler {
         return closedForm(group, t);
     }
 
-    /** The base lr of group 0. */
+    /** @return the base lr of group 0 */
     public double baseLr() {
         return baseLrs[0];
     }
 
-    /** The base lrs of all groups (a copy). */
+    /** @return the base lrs of all groups (a copy) */
     public double[] baseLrs() {
         return baseLrs.clone();
     }

@@ -13,7 +13,14 @@ public final class MultiStepLR extends LrScheduler {
     private final int[] milestones;
     private final double gamma;
 
-    /** @param milestones steps where γ applies (sorted here; repeats count); @param gamma factor (> 0) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param milestones steps where γ applies (sorted here
+     * repeats count)
+     * @param gamma factor (&gt; 0)
+     */
     public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
         super(optimizer);
         Check.that(milestones != null && milestones.length != 0, () -> "milestones must list at least one step, got none");

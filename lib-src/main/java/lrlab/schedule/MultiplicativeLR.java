@@ -12,7 +12,10 @@ public final class MultiplicativeLR extends LrScheduler {
 
     private final IntToDoubleFunction factor;
 
-    /** @param factor f(t), the factor applied at step t ≥ 1 */
+    /**
+     * @param factor f(t), the factor applied at step t ≥ 1
+     * @param optimizer the optimizer
+     */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction factor) {
         super(optimizer);
         Check.that(factor != null, () -> "factor function must not be null");

@@ -18,7 +18,12 @@ import lrlab.util.Check;
 public final class OneCycleLR extends LrScheduler {
 
     /** How the lr moves within a phase. */
-    public enum Anneal { COS, LINEAR }
+    public enum Anneal {
+        /** Along a half cosine. */
+        COS,
+        /** Along a straight line. */
+        LINEAR
+    }
 
     private final int totalSteps;
     private final Anneal anneal;
@@ -72,7 +77,13 @@ public final class OneCycleLR extends LrScheduler {
         initialStep();
     }
 
-    /** A builder with torch's defaults: pctStart 0.3, cos, divFactor 25, finalDivFactor 1e4, momentum 0.85–0.95. */
+    /**
+     * A builder with torch's defaults: pctStart 0.3, cos, divFactor 25, finalDivFactor 1e4, momentum 0.85–0.95.
+     *
+     * @param maxLr the peak learning rate
+     * @param totalSteps the number of steps the schedule spans
+     * @return a builder with torch's defaults
+     */
     public static Builder builder(double maxLr, int totalSteps) {
         return new Builder(maxLr, totalSteps);
     }
@@ -100,12 +111,18 @@ public final class OneCycleLR extends LrScheduler {
         return cycleMomentum;
     }
 
-    /** Number of steps allowed (T). */
+    /** @return the number of steps allowed (T) */
     public int totalSteps() {
         return totalSteps;
     }
 
-    /** The momentum (or β1) of group {@code group} at step {@code t}, closed form. */
+    /**
+     * The momentum (or β1) of group {@code group} at step {@code t}, closed form.
+     *
+     * @param group the parameter group, 0 ≤ group &lt; {@code groupCount()}
+     * @param t the step t ≥ 0
+     * @return the momentum (or β1) of group {@code group} at step {@code t}, closed form
+     */
     public double momentumAt(int group, int t) {
         return evaluate(group, t, true);
     }
@@ -191,7 +208,12 @@ public final class OneCycleLR extends LrScheduler {
             this.totalSteps = Check.positive("totalSteps", totalSteps);
         }
 
-        /** A different max lr per parameter group (each > 0), replacing the single maxLr. */
+        /**
+         * A different max lr per parameter group (each > 0), replacing the single maxLr.
+         *
+         * @param maxLrs the peak rate of each group
+         * @return this
+         */
         public Builder maxLrs(double... maxLrs) {
             Check.that(maxLrs != null && maxLrs.length != 0, () -> "maxLrs must list one max lr per group, got none");
             for (double m : maxLrs) {
@@ -201,61 +223,110 @@ public final class OneCycleLR extends LrScheduler {
             return this;
         }
 
-        /** Fraction of the steps spent warming up, in (0, 1); default 0.3. */
+        /**
+         * Fraction of the steps spent warming up, in (0, 1); default 0.3.
+         *
+         * @param pctStart the share of the steps spent rising, in (0, 1)
+         * @return this
+         */
         public Builder pctStart(double pctStart) {
             this.pctStart = Check.in("pctStart", pctStart, 0, true, 1, true);
             return this;
         }
 
-        /** COS (default) or LINEAR annealing. */
+        /**
+         * COS (default) or LINEAR annealing.
+         *
+         * @param anneal COS or LINEAR
+         * @return this
+         */
         public Builder anneal(Anneal anneal) {
             Check.that(anneal != null, () -> "anneal must be COS or LINEAR, got null");
             this.anneal = anneal;
             return this;
         }
 
-        /** Shorthand for {@code anneal(Anneal.LINEAR)}. */
+        /**
+         * Shorthand for {@code anneal(Anneal.LINEAR)}.
+         *
+         * @return this
+         */
         public Builder linear() {
             return anneal(Anneal.LINEAR);
         }
 
-        /** initial → max → initial → min instead of initial → max → min. */
+        /**
+         * initial → max → initial → min instead of initial → max → min.
+         *
+         * @param threePhase whether to add fastai's third, annihilation phase
+         * @return this
+         */
         public Builder threePhase(boolean threePhase) {
             this.threePhase = threePhase;
             return this;
         }
 
-        /** Whether momentum (or β1) is cycled; default true. */
+        /**
+         * Whether momentum (or β1) is cycled; default true.
+         *
+         * @param cycleMomentum whether momentum (or Adam's β1) cycles opposite the rate
+         * @return this
+         */
         public Builder cycleMomentum(boolean cycleMomentum) {
             this.cycleMomentum = cycleMomentum;
             return this;
         }
 
-        /** Momentum at the lr peak; default 0.85. */
+        /**
+         * Momentum at the lr peak; default 0.85.
+         *
+         * @param baseMomentum the lowest momentum
+         * @return this
+         */
         public Builder baseMomentum(double baseMomentum) {
             this.baseMomentum = Check.in("baseMomentum", baseMomentum, 0, false, 1, true);
             return this;
         }
 
-        /** Momentum at the lr troughs; default 0.95. */
+        /**
+         * Momentum at the lr troughs; default 0.95.
+         *
+         * @param maxMomentum the highest momentum
+         * @return this
+         */
         public Builder maxMomentum(double maxMomentum) {
             this.maxMomentum = Check.in("maxMomentum", maxMomentum, 0, false, 1, true);
             return this;
         }
 
-        /** initial lr = maxLr / divFactor; default 25. */
+        /**
+         * initial lr = maxLr / divFactor; default 25.
+         *
+         * @param divFactor the first rate is maxLr / divFactor
+         * @return this
+         */
         public Builder divFactor(double divFactor) {
             this.divFactor = Check.positive("divFactor", divFactor);
             return this;
         }
 
-        /** min lr = initial lr / finalDivFactor; default 1e4. */
+        /**
+         * min lr = initial lr / finalDivFactor; default 1e4.
+         *
+         * @param finalDivFactor the last rate is the first rate / finalDivFactor
+         * @return this
+         */
         public Builder finalDivFactor(double finalDivFactor) {
             this.finalDivFactor = Check.positive("finalDivFactor", finalDivFactor);
             return this;
         }
 
-        /** Attaches the schedule to {@code optimizer}; applies t = 0 (lr and momentum). */
+        /**
+         * Attaches the schedule to {@code optimizer}; applies t = 0 (lr and momentum).
+         *
+         * @param optimizer the optimizer
+         * @return this
+         */
         public OneCycleLR build(Optimizer optimizer) {
             return new OneCycleLR(optimizer, this);
         }

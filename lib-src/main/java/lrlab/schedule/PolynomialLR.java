@@ -11,7 +11,14 @@ public final class PolynomialLR extends LrScheduler {
     private final int totalIters;
     private final double power;
 
-    /** @param totalIters T (> 0); @param power exponent (> 0; 1 is linear decay) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param totalIters T (&gt; 0)
+     * @param power exponent (> 0
+     * 1 is linear decay)
+     */
     public PolynomialLR(Optimizer optimizer, int totalIters, double power) {
         super(optimizer);
         this.totalIters = Check.positive("totalIters", totalIters);

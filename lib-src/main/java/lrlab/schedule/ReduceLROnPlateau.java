@@ -14,10 +14,20 @@ import lrlab.util.Check;
 public final class ReduceLROnPlateau implements Scheduler {
 
     /** Whether lower (MIN, a loss) or higher (MAX, an accuracy) is better. */
-    public enum Mode { MIN, MAX }
+    public enum Mode {
+        /** Lower is better (a loss). */
+        MIN,
+        /** Higher is better (an accuracy). */
+        MAX
+    }
 
     /** Whether the threshold is relative to best (REL) or absolute (ABS). */
-    public enum ThresholdMode { REL, ABS }
+    public enum ThresholdMode {
+        /** An improvement must beat best by the factor 1 ± threshold. */
+        REL,
+        /** An improvement must beat best by threshold. */
+        ABS
+    }
 
     private final Optimizer optimizer;
     private final Mode mode;
@@ -56,7 +66,11 @@ public final class ReduceLROnPlateau implements Scheduler {
         this.lastLrs = InitialLrs.currentLrs(optimizer);
     }
 
-    /** A builder with torch's defaults: MIN, factor 0.1, patience 10, threshold 1e-4 REL, cooldown 0, minLr 0, eps 1e-8. */
+    /**
+     * A builder with torch's defaults: MIN, factor 0.1, patience 10, threshold 1e-4 REL, cooldown 0, minLr 0, eps 1e-8.
+     *
+     * @return a builder with torch's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -118,22 +132,22 @@ public final class ReduceLROnPlateau implements Scheduler {
         }
     }
 
-    /** Whether a cooldown is running (cooldownCounter &gt; 0). */
+    /** @return whether a cooldown is running (cooldownCounter &gt; 0) */
     public boolean inCooldown() {
         return cooldownCounter > 0;
     }
 
-    /** The best metric so far (±∞ before the first step). */
+    /** @return the best metric so far (±∞ before the first step) */
     public double best() {
         return best;
     }
 
-    /** Consecutive epochs without improvement (reset by a reduction or during cooldown). */
+    /** @return consecutive epochs without improvement (reset by a reduction or during cooldown) */
     public int numBadEpochs() {
         return numBadEpochs;
     }
 
-    /** Epochs of cooldown left. */
+    /** @return epochs of cooldown left */
     public int cooldownCounter() {
         return cooldownCounter;
     }
@@ -183,51 +197,91 @@ public final class ReduceLROnPlateau implements Scheduler {
         private Builder() {
         }
 
-        /** MIN (default, for a loss) or MAX (for an accuracy). */
+        /**
+         * MIN (default, for a loss) or MAX (for an accuracy).
+         *
+         * @param mode the mode
+         * @return this
+         */
         public Builder mode(Mode mode) {
             Check.that(mode != null, () -> "mode must be MIN or MAX, got null");
             this.mode = mode;
             return this;
         }
 
-        /** lr ← lr·factor on a plateau, factor in (0, 1); default 0.1. */
+        /**
+         * lr ← lr·factor on a plateau, factor in (0, 1); default 0.1.
+         *
+         * @param factor the factor in (0, 1) a plateau multiplies the rate by
+         * @return this
+         */
         public Builder factor(double factor) {
             this.factor = Check.in("factor", factor, 0, true, 1, true);
             return this;
         }
 
-        /** Bad epochs tolerated before a cut (≥ 0); default 10. */
+        /**
+         * Bad epochs tolerated before a cut (≥ 0); default 10.
+         *
+         * @param patience the epochs without improvement tolerated before a cut, ≥ 0
+         * @return this
+         */
         public Builder patience(int patience) {
             this.patience = Check.nonNegative("patience", patience);
             return this;
         }
 
-        /** Minimum improvement that counts (≥ 0); default 1e-4. */
+        /**
+         * Minimum improvement that counts (≥ 0); default 1e-4.
+         *
+         * @param threshold the threshold
+         * @return this
+         */
         public Builder threshold(double threshold) {
             this.threshold = Check.nonNegative("threshold", threshold);
             return this;
         }
 
-        /** REL (default) or ABS. */
+        /**
+         * REL (default) or ABS.
+         *
+         * @param thresholdMode REL or ABS
+         * @return this
+         */
         public Builder thresholdMode(ThresholdMode thresholdMode) {
             Check.that(thresholdMode != null, () -> "thresholdMode must be REL or ABS, got null");
             this.thresholdMode = thresholdMode;
             return this;
         }
 
-        /** Epochs to wait after a cut before counting bad epochs again (≥ 0); default 0. */
+        /**
+         * Epochs to wait after a cut before counting bad epochs again (≥ 0); default 0.
+         *
+         * @param cooldown the epochs to wait after a cut, ≥ 0
+         * @return this
+         */
         public Builder cooldown(int cooldown) {
             this.cooldown = Check.nonNegative("cooldown", cooldown);
             return this;
         }
 
-        /** Floor of the lr (≥ 0); default 0. */
+        /**
+         * Floor of the lr (≥ 0); default 0.
+         *
+         * @param minLr the floor of the rate, ≥ 0
+         * @return this
+         */
         public Builder minLr(double minLr) {
             this.minLr = Check.nonNegative("minLr", minLr);
             return this;
         }
 
-        /** Floor of the lr per parameter group (each ≥ 0). */
+        /**
+         * Floor of the lr per parameter group (each ≥ 0).
+         *
+         * @param minLrs the floor of each group's rate, each ≥ 0
+         * @return this
+         */
         public Builder minLrs(double... minLrs) {
             Check.that(minLrs != null && minLrs.length != 0, () -> "minLrs must list one floor per group, got none");
             for (double m : minLrs) {
@@ -237,13 +291,23 @@ public final class ReduceLROnPlateau implements Scheduler {
             return this;
         }
 
-        /** Cuts smaller than eps are skipped (≥ 0); default 1e-8. */
+        /**
+         * Cuts smaller than eps are skipped (≥ 0); default 1e-8.
+         *
+         * @param eps ε, added to the denominator for numerical stability, ≥ 0
+         * @return this
+         */
         public Builder eps(double eps) {
             this.eps = Check.nonNegative("eps", eps);
             return this;
         }
 
-        /** Attaches it; the optimizer's lr is not changed until a plateau. */
+        /**
+         * Attaches it; the optimizer's lr is not changed until a plateau.
+         *
+         * @param optimizer the optimizer
+         * @return this
+         */
         public ReduceLROnPlateau build(Optimizer optimizer) {
             return new ReduceLROnPlateau(optimizer, this);
         }

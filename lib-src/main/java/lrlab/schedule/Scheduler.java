@@ -31,21 +31,21 @@ public interface Scheduler {
         step();
     }
 
-    /** The lr this scheduler last wrote for group 0 (torch's {@code get_last_lr()[0]}). */
+    /** @return the lr this scheduler last wrote for group 0 (torch's {@code get_last_lr()[0]}) */
     default double lastLr() {
         return lastLrs()[0];
     }
 
-    /** The lr this scheduler last wrote, one per parameter group (a copy). */
+    /** @return the lr this scheduler last wrote, one per parameter group (a copy) */
     double[] lastLrs();
 
-    /** t, the number of {@link #step()} calls since construction (0 right after construction). */
+    /** @return t, the number of {@link #step()} calls since construction (0 right after construction) */
     int lastEpoch();
 
-    /** The optimizer whose learning rate this scheduler drives. */
+    /** @return the optimizer whose learning rate this scheduler drives */
     Optimizer optimizer();
 
-    /** Whether this scheduler also writes the momentum (or Adam's β1) of the optimizer. */
+    /** @return whether this scheduler also writes the momentum (or Adam's β1) of the optimizer */
     default boolean cyclesMomentum() {
         return false;
     }

@@ -21,6 +21,7 @@ public final class SequentialLR implements Scheduler {
     /**
      * @param schedulers the children, in order, all attached to {@code optimizer}
      * @param milestones the steps where the next child takes over (strictly increasing, one fewer than children)
+     * @param optimizer the optimizer
      */
     public SequentialLR(Optimizer optimizer, List<? extends LrScheduler> schedulers, int... milestones) {
         this.optimizer = LrScheduler.checkOptimizer(optimizer);

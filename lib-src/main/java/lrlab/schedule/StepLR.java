@@ -12,7 +12,13 @@ public final class StepLR extends LrScheduler {
     private final int stepSize;
     private final double gamma;
 
-    /** @param stepSize period in steps (> 0); @param gamma decay factor (> 0) */
+    /**
+     * The scheduler attached to {@code optimizer}, applying t = 0 at once.
+     *
+     * @param optimizer the optimizer whose rate it drives
+     * @param stepSize period in steps (&gt; 0)
+     * @param gamma decay factor (&gt; 0)
+     */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
         super(optimizer);
         this.stepSize = Check.positive("stepSize", stepSize);

@@ -38,7 +38,12 @@ public final class GradientDescent {
         this.bound = bound;
     }
 
-    /** Gradient descent on {@code objective}, from the origin, for 10 steps until told otherwise. */
+    /**
+     * Gradient descent on {@code objective}, from the origin, for 10 steps until told otherwise.
+     *
+     * @param objective the loss
+     * @return this
+     */
     public static GradientDescent on(Objective objective) {
         Check.notNull("objective", objective);
         return new GradientDescent(objective, new double[objective.dimension()], 10, DEFAULT_BOUND);
@@ -59,13 +64,23 @@ public final class GradientDescent {
         return new GradientDescent(objective, start.clone(), steps, bound);
     }
 
-    /** Runs {@code steps} updates (≥ 1). */
+    /**
+     * Runs {@code steps} updates (≥ 1).
+     *
+     * @param steps the number of steps
+     * @return this
+     */
     public GradientDescent steps(int steps) {
         Check.atLeast("steps", steps, 1);
         return new GradientDescent(objective, start, steps, bound);
     }
 
-    /** Stops a run, flagged as diverged, once an iterate's largest |θ_i| exceeds {@code bound}. */
+    /**
+     * Stops a run, flagged as diverged, once an iterate's largest |θ_i| exceeds {@code bound}.
+     *
+     * @param bound the bound
+     * @return this
+     */
     public GradientDescent divergenceBound(double bound) {
         Check.positiveOrInfinite("bound", bound);
         return new GradientDescent(objective, start, steps, bound);
@@ -146,7 +161,12 @@ public final class GradientDescent {
                 Arrays.copyOf(rec.losses, done + 1), rec.diverged);
     }
 
-    /** One run per learning rate, in the order given. */
+    /**
+     * One run per learning rate, in the order given.
+     *
+     * @param lrs the learning rates, each finite and &gt; 0
+     * @return one run per learning rate, in the order given
+     */
     public Trajectories sweep(double... lrs) {
         Check.nonEmpty("lrs", lrs);
         List<Trajectory> runs = new ArrayList<>(lrs.length);

@@ -18,7 +18,12 @@ public final class Trajectories {
         this.runs = Collections.unmodifiableList(runs);
     }
 
-    /** Runs made one by one (e.g. with {@link GradientDescent#run(String, lrlab.optim.Optimizer)}) as one set. */
+    /**
+     * Runs made one by one (e.g. with {@link GradientDescent#run(String, lrlab.optim.Optimizer)}) as one set.
+     *
+     * @param runs the runs, at least one
+     * @return this
+     */
     public static Trajectories of(Trajectory... runs) {
         Check.that(runs != null && runs.length != 0, () -> "runs must name at least one trajectory, got none");
         for (int i = 0; i < runs.length; i++) {
@@ -28,22 +33,27 @@ public final class Trajectories {
         return new Trajectories(List.of(runs));
     }
 
-    /** The runs in sweep order. */
+    /** @return the runs in sweep order */
     public List<Trajectory> runs() {
         return runs;
     }
 
-    /** Run {@code i} of the sweep. */
+    /**
+     * Run {@code i} of the sweep.
+     *
+     * @param i the run, in sweep order
+     * @return run {@code i} of the sweep
+     */
     public Trajectory get(int i) {
         return runs.get(i);
     }
 
-    /** The number of runs. */
+    /** @return the number of runs */
     public int size() {
         return runs.size();
     }
 
-    /** One row per run: run, lr, steps made, final w (1-D) or θ norm, final loss, diverged. */
+    /** @return one row per run: run, lr, steps made, final w (1-D) or θ norm, final loss, diverged */
     public Table summary() {
         StringColumn run = StringColumn.create("run");
         DoubleColumn lr = DoubleColumn.create("lr");
@@ -62,7 +72,7 @@ public final class Trajectories {
         return Table.create("summary", run, lr, steps, last, loss, diverged);
     }
 
-    /** All runs stacked: one row per run × step, the column {@code run} naming the run. */
+    /** @return all runs stacked: one row per run × step, the column {@code run} naming the run */
     public Table table() {
         Table all = runs.get(0).table().copy();
         for (int i = 1; i < runs.size(); i++) {

@@ -34,17 +34,17 @@ public final class Trajectory {
         this.diverged = diverged;
     }
 
-    /** The learning rate η of this run. */
+    /** @return the learning rate η of this run */
     public double lr() {
         return lr;
     }
 
-    /** The number of updates made (fewer than asked when the run diverged). */
+    /** @return the number of updates made (fewer than asked when the run diverged) */
     public int steps() {
         return steps;
     }
 
-    /** Whether the run was stopped because an iterate left the bound or stopped being finite. */
+    /** @return whether the run was stopped because an iterate left the bound or stopped being finite */
     public boolean diverged() {
         return diverged;
     }
@@ -62,38 +62,59 @@ public final class Trajectory {
         return java.util.Arrays.copyOfRange(iterates, t * dimension, (t + 1) * dimension);
     }
 
-    /** Coordinate {@code i} of θ_t. */
+    /**
+     * Coordinate {@code i} of θ_t.
+     *
+     * @param t the step, 0 ≤ t ≤ {@link #steps()}
+     * @param i the coordinate, 0 ≤ i &lt; {@link #dimension()}
+     * @return coordinate {@code i} of θ_t
+     */
     public double iterate(int t, int i) {
         return iterates[t * dimension + i];
     }
 
-    /** θ_t of a 1-D run. */
+    /**
+     * θ_t of a 1-D run.
+     *
+     * @param t the step, 0 ≤ t ≤ {@link #steps()}
+     * @return θ_t of a 1-D run
+     */
     public double w(int t) {
         return iterate(t, 0);
     }
 
-    /** L(θ_t). */
+    /**
+     * L(θ_t).
+     *
+     * @param t the step, 0 ≤ t ≤ {@link #steps()}
+     * @return L(θ_t)
+     */
     public double loss(int t) {
         return losses[t];
     }
 
-    /** L(θ_n), the loss after the last update. */
+    /** @return L(θ_n), the loss after the last update */
     public double finalLoss() {
         return losses[steps];
     }
 
-    /** The label of this run in tables and legends: {@code lr=0.1}, or the name it was run under. */
+    /** @return the label of this run in tables and legends: {@code lr=0.1}, or the name it was run under */
     public String label() {
         return label;
     }
 
-    /** The same run under another name in tables and legends, e.g. {@code run.named("from w0 = 2")}. */
+    /**
+     * The same run under another name in tables and legends, e.g. {@code run.named("from w0 = 2")}.
+     *
+     * @param label the label
+     * @return this
+     */
     public Trajectory named(String label) {
         lrlab.util.Check.nonBlank("label", label);
         return new Trajectory(label, lr, dimension, steps, iterates, losses, diverged);
     }
 
-    /** Iterates θ_0 … θ_n of a 1-D run (a copy). */
+    /** @return iterates θ_0 … θ_n of a 1-D run (a copy) */
     public double[] ws() {
         double[] w = new double[steps + 1];
         for (int t = 0; t <= steps; t++) {
@@ -102,7 +123,7 @@ public final class Trajectory {
         return w;
     }
 
-    /** Losses L(θ_0) … L(θ_n) (a copy). */
+    /** @return losses L(θ_0) … L(θ_n) (a copy) */
     public double[] losses() {
         return losses.clone();
     }
@@ -110,6 +131,8 @@ public final class Trajectory {
     /**
      * The run as a table, one row per t = 0 … n: run, lr, step, the coordinates ({@code w} in 1-D,
      * {@code x0, x1, …} otherwise), loss, and the step size |θ_t − θ_{t−1}| (0 at t = 0).
+     *
+     * @return the run as a table, one row per t = 0 … n: run, lr, step, the coordinates ({@code w} in 1-D, {@code x0, x1, …} otherwise), loss, and the step size |θ_t − θ_{t−1}| (0 at t = 0)
      */
     public Table table() {
         Table t = Table.create(label());

@@ -20,7 +20,13 @@ public record RunConfig(int epochs, int batchSize, long seed) {
     /** 10 epochs, batches of 32 rows, seed 0. */
     public static final RunConfig DEFAULTS = new RunConfig(10, 32, 0);
 
-    /** Validates epochs ≥ 1 and batchSize ≥ 1. */
+    /**
+     * Validates epochs ≥ 1 and batchSize ≥ 1.
+     *
+     * @param epochs the number of epochs, ≥ 1
+     * @param batchSize rows per batch, ≥ 1
+     * @param seed the seed of the random draws
+     */
     public RunConfig {
         Check.atLeast("epochs", epochs, 1);
         Check.atLeast("batchSize", batchSize, 1);

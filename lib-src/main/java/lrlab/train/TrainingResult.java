@@ -41,17 +41,17 @@ public record TrainingResult(double[] params, Table history, Table steps, boolea
         return t.setName(run);
     }
 
-    /** The last completed epoch's validation loss (NaN if none). */
+    /** @return the last completed epoch's validation loss (NaN if none) */
     public double finalValLoss() {
         return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("val_loss").getDouble(history.rowCount() - 1);
     }
 
-    /** The last completed epoch's training loss (NaN if none). */
+    /** @return the last completed epoch's training loss (NaN if none) */
     public double finalTrainLoss() {
         return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("train_loss").getDouble(history.rowCount() - 1);
     }
 
-    /** The last completed epoch's validation accuracy (NaN if none). */
+    /** @return the last completed epoch's validation accuracy (NaN if none) */
     public double finalValAccuracy() {
         return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("val_accuracy").getDouble(history.rowCount() - 1);
     }

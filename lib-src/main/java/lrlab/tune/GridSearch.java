@@ -5,7 +5,7 @@ import java.util.List;
 import lrlab.analysis.RateSweep;
 import lrlab.util.Check;
 
-/** Grid search (seed 002): every rate of a fixed list, each with the same budget. */
+/** Grid search (the course text's first method): every rate of a fixed list, each with the same budget. */
 public final class GridSearch implements Tuner {
 
     private final double[] rates;
@@ -16,7 +16,12 @@ public final class GridSearch implements Tuner {
         this.budget = budget;
     }
 
-    /** The given rates (each finite and &gt; 0), budget 1 until {@link #budget(int)}. */
+    /**
+     * The given rates (each finite and &gt; 0), budget 1 until {@link #budget(int)}.
+     *
+     * @param rates the learning rates, each finite and &gt; 0
+     * @return this
+     */
     public static GridSearch of(double... rates) {
         Check.nonEmpty("rates", rates);
         for (double r : rates) {
@@ -39,7 +44,12 @@ public final class GridSearch implements Tuner {
         return new GridSearch(RateSweep.logspace(lo, hi, count), 1);
     }
 
-    /** Budget of every trial, ≥ 1. */
+    /**
+     * Budget of every trial, ≥ 1.
+     *
+     * @param budget the budget of every trial, ≥ 1
+     * @return this
+     */
     public GridSearch budget(int budget) {
         Tuner.checkBudget("budget", budget);
         return new GridSearch(rates, budget);

@@ -24,25 +24,46 @@ public final class RandomSearch implements Tuner {
         this.seed = seed;
     }
 
-    /** Log-uniform over [lo, hi]; defaults 20 trials, budget 1, seed 0. */
+    /**
+     * Log-uniform over [lo, hi]; defaults 20 trials, budget 1, seed 0.
+     *
+     * @param lo the smallest rate, finite and &gt; 0
+     * @param hi the largest rate, finite and &gt; lo
+     * @return this
+     */
     public static RandomSearch logUniform(double lo, double hi) {
         Tuner.checkRange(lo, hi);
         return new RandomSearch(lo, hi, 20, 1, 0);
     }
 
-    /** Number of trials, ≥ 1. */
+    /**
+     * Number of trials, ≥ 1.
+     *
+     * @param trials the number of trials, ≥ 1
+     * @return this
+     */
     public RandomSearch trials(int trials) {
         Tuner.checkBudget("trials", trials);
         return new RandomSearch(lo, hi, trials, budget, seed);
     }
 
-    /** Budget of every trial, ≥ 1. */
+    /**
+     * Budget of every trial, ≥ 1.
+     *
+     * @param budget the budget of every trial, ≥ 1
+     * @return this
+     */
     public RandomSearch budget(int budget) {
         Tuner.checkBudget("budget", budget);
         return new RandomSearch(lo, hi, trials, budget, seed);
     }
 
-    /** Seed of the draws. */
+    /**
+     * Seed of the draws.
+     *
+     * @param seed the seed of the random draws
+     * @return this
+     */
     public RandomSearch seed(long seed) {
         return new RandomSearch(lo, hi, trials, budget, seed);
     }

@@ -17,7 +17,13 @@ import lrlab.util.Check;
 @FunctionalInterface
 public interface RateObjective {
 
-    /** The loss after {@code budget} units at rate {@code lr}. */
+    /**
+     * The loss after {@code budget} units at rate {@code lr}.
+     *
+     * @param lr the learning rate η, finite and &gt; 0
+     * @param budget the budget of every trial, ≥ 1
+     * @return the loss after {@code budget} units at rate {@code lr}
+     */
     double loss(double lr, int budget);
 
     /**
@@ -48,6 +54,7 @@ public interface RateObjective {
      * @param optimizerFor a fresh optimizer for a rate, e.g. {@code lr -> Optimizers.sgd(lr).build()}
      * @param batchSize rows per batch
      * @param seed seed of initialisation and shuffling (the same for every trial: common random numbers)
+     * @return training as a rate objective: budget = epochs
      */
     static RateObjective training(Model model, Dataset validation, DoubleFunction<Optimizer> optimizerFor,
                                   int batchSize, long seed) {

@@ -34,37 +34,68 @@ public final class SuccessiveHalving implements Tuner {
         this.seed = seed;
     }
 
-    /** Log-uniform initial rates over [lo, hi]. */
+    /**
+     * Log-uniform initial rates over [lo, hi].
+     *
+     * @param lo the smallest rate, finite and &gt; 0
+     * @param hi the largest rate, finite and &gt; lo
+     * @return this
+     */
     public static SuccessiveHalving logUniform(double lo, double hi) {
         Tuner.checkRange(lo, hi);
         return new SuccessiveHalving(lo, hi, 27, 1, 3, 0, 0);
     }
 
-    /** Number of initial rates, ≥ 2. */
+    /**
+     * Number of initial rates, ≥ 2.
+     *
+     * @param rates the number of initial rates, ≥ 2
+     * @return this
+     */
     public SuccessiveHalving rates(int rates) {
         Check.atLeast("rates", rates, 2);
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }
 
-    /** Budget of the first rung r, ≥ 1. */
+    /**
+     * Budget of the first rung r, ≥ 1.
+     *
+     * @param r r
+     * @return this
+     */
     public SuccessiveHalving minBudget(int r) {
         Tuner.checkBudget("minBudget", r);
         return new SuccessiveHalving(lo, hi, rates, r, eta, maxBudget, seed);
     }
 
-    /** Reduction factor η ≥ 2. */
+    /**
+     * Reduction factor η ≥ 2.
+     *
+     * @param eta the reduction factor η ≥ 2
+     * @return this
+     */
     public SuccessiveHalving eta(int eta) {
         Check.atLeast("eta", eta, 2);
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }
 
-    /** Largest budget a rung may use, ≥ 1 (0 = no cap). */
+    /**
+     * Largest budget a rung may use, ≥ 1 (0 = no cap).
+     *
+     * @param maxBudget the largest budget, ≥ 0 (0: no cap)
+     * @return this
+     */
     public SuccessiveHalving maxBudget(int maxBudget) {
         Check.that(maxBudget >= 0, () -> "maxBudget must be >= 0 (0 = no cap), got " + maxBudget);
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }
 
-    /** Seed of the initial rates. */
+    /**
+     * Seed of the initial rates.
+     *
+     * @param seed the seed of the random draws
+     * @return this
+     */
     public SuccessiveHalving seed(long seed) {
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);
     }

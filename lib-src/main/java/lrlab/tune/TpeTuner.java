@@ -36,37 +36,68 @@ public final class TpeTuner implements Tuner {
         this.seed = seed;
     }
 
-    /** Over [lo, hi] in log scale; defaults 30 trials, 10 startup trials (Optuna), 24 candidates, budget 1, seed 0. */
+    /**
+     * Over [lo, hi] in log scale; defaults 30 trials, 10 startup trials (Optuna), 24 candidates, budget 1, seed 0.
+     *
+     * @param lo the smallest rate, finite and &gt; 0
+     * @param hi the largest rate, finite and &gt; lo
+     * @return this
+     */
     public static TpeTuner logUniform(double lo, double hi) {
         Tuner.checkRange(lo, hi);
         return new TpeTuner(lo, hi, 30, 10, 24, 1, 0);
     }
 
-    /** Total number of trials, ≥ 1. */
+    /**
+     * Total number of trials, ≥ 1.
+     *
+     * @param trials the number of trials, ≥ 1
+     * @return this
+     */
     public TpeTuner trials(int trials) {
         Tuner.checkBudget("trials", trials);
         return new TpeTuner(lo, hi, trials, startupTrials, candidates, budget, seed);
     }
 
-    /** Random trials before the model is used, ≥ 1. */
+    /**
+     * Random trials before the model is used, ≥ 1.
+     *
+     * @param startup the random trials first, ≥ 1
+     * @return this
+     */
     public TpeTuner startupTrials(int startup) {
         Tuner.checkBudget("startupTrials", startup);
         return new TpeTuner(lo, hi, trials, startup, candidates, budget, seed);
     }
 
-    /** Candidates drawn from l(u) per trial, ≥ 1. */
+    /**
+     * Candidates drawn from l(u) per trial, ≥ 1.
+     *
+     * @param candidates the candidates per trial, ≥ 1
+     * @return this
+     */
     public TpeTuner candidates(int candidates) {
         Tuner.checkBudget("candidates", candidates);
         return new TpeTuner(lo, hi, trials, startupTrials, candidates, budget, seed);
     }
 
-    /** Budget of every trial, ≥ 1. */
+    /**
+     * Budget of every trial, ≥ 1.
+     *
+     * @param budget the budget of every trial, ≥ 1
+     * @return this
+     */
     public TpeTuner budget(int budget) {
         Tuner.checkBudget("budget", budget);
         return new TpeTuner(lo, hi, trials, startupTrials, candidates, budget, seed);
     }
 
-    /** Seed of all draws. */
+    /**
+     * Seed of all draws.
+     *
+     * @param seed the seed of the random draws
+     * @return this
+     */
     public TpeTuner seed(long seed) {
         return new TpeTuner(lo, hi, trials, startupTrials, candidates, budget, seed);
     }

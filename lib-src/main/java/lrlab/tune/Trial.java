@@ -10,7 +10,7 @@ package lrlab.tune;
  */
 public record Trial(int trial, double lr, int budget, double loss) {
 
-    /** The loss used for ranking: non-finite counts as +∞. */
+    /** @return the loss used for ranking: non-finite counts as +∞ */
     public double rankLoss() {
         return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
     }

@@ -25,17 +25,17 @@ public final class TuningResult {
         this.trials = List.copyOf(trials);
     }
 
-    /** Name of the tuner ("grid", "random", "successive halving", "tpe"). */
+    /** @return name of the tuner ("grid", "random", "successive halving", "tpe") */
     public String method() {
         return method;
     }
 
-    /** All trials in evaluation order. */
+    /** @return all trials in evaluation order */
     public List<Trial> trials() {
         return trials;
     }
 
-    /** The best trial (see class comment). */
+    /** @return the best trial (see class comment) */
     public Trial best() {
         int maxBudget = trials.stream().mapToInt(Trial::budget).max().orElseThrow();
         Trial best = null;
@@ -47,12 +47,12 @@ public final class TuningResult {
         return best;
     }
 
-    /** The best trial's rate. */
+    /** @return the best trial's rate */
     public double bestLr() {
         return best().lr();
     }
 
-    /** Sum of the budgets of all trials: the work the tuner spent. */
+    /** @return sum of the budgets of all trials: the work the tuner spent */
     public long totalBudget() {
         long s = 0;
         for (Trial t : trials) {
@@ -65,6 +65,8 @@ public final class TuningResult {
      * The trials as a table (trial, lr, budget, loss), plus {@code spent} (cumulative budget),
      * {@code best_so_far} (running minimum of the loss, non-finite counted as +∞; for "best loss reached vs
      * budget spent" charts) and {@code run}, the tuner's {@link #method()} (for stacking several tuners' tables).
+     *
+     * @return the trials as a table (trial, lr, budget, loss), plus {@code spent} (cumulative budget), {@code best_so_far} (running minimum of the loss, non-finite counted as +∞; for "best loss reached vs budget spent" charts) and {@code run}, the tuner's {@link #method()} (for stacking several tuners' tables)
      */
     public Table table() {
         int n = trials.size();

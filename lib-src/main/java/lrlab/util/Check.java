@@ -53,12 +53,24 @@ public final class Check {
                 + (value == null ? "null" : "'" + value + "'"));
     }
 
-    /** A double as it appears in messages: {@link Double#toString(double)}, independent of the locale. */
+    /**
+     * A double as it appears in messages: {@link Double#toString(double)}, independent of the locale.
+     *
+     * @param v the value given
+     * @return the text of v
+     */
     public static String fmt(double v) {
         return Double.toString(v);
     }
 
-    /** {@code value != null}; message "{name} must not be null". */
+    /**
+     * {@code value != null}; message "{name} must not be null".
+     *
+     * @param <T> the argument's type
+     * @param name the argument's name
+     * @param value the value given
+     * @return value
+     */
     public static <T> T notNull(String name, T value) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
@@ -66,7 +78,13 @@ public final class Check {
         return value;
     }
 
-    /** A non-blank string; message "{name} must be a non-blank string, got 'x'" (or "got null"). */
+    /**
+     * A non-blank string; message "{name} must be a non-blank string, got 'x'" (or "got null").
+     *
+     * @param name the argument's name
+     * @param value the value given
+     * @return value, when accepted
+     */
     public static String nonBlank(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must be a non-blank string, got "
@@ -75,7 +93,13 @@ public final class Check {
         return value;
     }
 
-    /** An array with at least one element; message "{name} must not be empty". */
+    /**
+     * An array with at least one element; message "{name} must not be empty".
+     *
+     * @param name the argument's name
+     * @param values the array given
+     * @return values, when accepted
+     */
     public static double[] nonEmpty(String name, double[] values) {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException(name + " must not be empty");
@@ -83,7 +107,14 @@ public final class Check {
         return values;
     }
 
-    /** An array of exactly {@code length} elements; message "{name} must have length 3, got 2" (or "got null"). */
+    /**
+     * An array of exactly {@code length} elements; message "{name} must have length 3, got 2" (or "got null").
+     *
+     * @param name the argument's name
+     * @param values the array given
+     * @param length the required length
+     * @return values, when accepted
+     */
     public static double[] length(String name, double[] values, int length) {
         if (values == null || values.length != length) {
             throw new IllegalArgumentException(name + " must have length " + length + ", got "
@@ -142,7 +173,13 @@ public final class Check {
         return values;
     }
 
-    /** v finite (not NaN, not ±∞); message "{name} must be finite, got NaN". */
+    /**
+     * v finite (not NaN, not ±∞); message "{name} must be finite, got NaN".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static double finite(String name, double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be finite, got " + fmt(v));
@@ -150,7 +187,13 @@ public final class Check {
         return v;
     }
 
-    /** 0 &lt; v &lt; ∞; message "{name} must be finite and &gt; 0, got -0.1". */
+    /**
+     * 0 &lt; v &lt; ∞; message "{name} must be finite and &gt; 0, got -0.1".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static double positive(String name, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be finite and > 0, got " + fmt(v));
@@ -158,7 +201,13 @@ public final class Check {
         return v;
     }
 
-    /** v &gt; 0; message "{name} must be &gt; 0, got 0". */
+    /**
+     * v &gt; 0; message "{name} must be &gt; 0, got 0".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static int positive(String name, int v) {
         if (v <= 0) {
             throw new IllegalArgumentException(name + " must be > 0, got " + v);
@@ -166,7 +215,13 @@ public final class Check {
         return v;
     }
 
-    /** 0 &lt; v ≤ ∞ (a bound that may be switched off with infinity); message "{name} must be &gt; 0 (may be infinite), got 0.0". */
+    /**
+     * 0 &lt; v ≤ ∞ (a bound that may be switched off with infinity); message "{name} must be &gt; 0 (may be infinite), got 0.0".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static double positiveOrInfinite(String name, double v) {
         if (!(v > 0)) {
             throw new IllegalArgumentException(name + " must be > 0 (may be infinite), got " + fmt(v));
@@ -174,7 +229,13 @@ public final class Check {
         return v;
     }
 
-    /** 0 ≤ v &lt; ∞; message "{name} must be finite and &gt;= 0, got -1.0". */
+    /**
+     * 0 ≤ v &lt; ∞; message "{name} must be finite and &gt;= 0, got -1.0".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static double nonNegative(String name, double v) {
         if (!(v >= 0) || !Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be finite and >= 0, got " + fmt(v));
@@ -182,7 +243,13 @@ public final class Check {
         return v;
     }
 
-    /** v ≥ 0; message "{name} must be &gt;= 0, got -1". */
+    /**
+     * v ≥ 0; message "{name} must be &gt;= 0, got -1".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static int nonNegative(String name, int v) {
         if (v < 0) {
             throw new IllegalArgumentException(name + " must be >= 0, got " + v);
@@ -190,7 +257,14 @@ public final class Check {
         return v;
     }
 
-    /** v ≥ min; message "{name} must be &gt;= 2, got 1". */
+    /**
+     * v ≥ min; message "{name} must be &gt;= 2, got 1".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @param min the smallest value accepted
+     * @return v, when accepted
+     */
     public static int atLeast(String name, int v, int min) {
         if (v < min) {
             throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
@@ -198,7 +272,14 @@ public final class Check {
         return v;
     }
 
-    /** lo &lt; v ≤ ∞ (infinity allowed, NaN not); message "{name} must be &gt; 1.0, got 0.5". */
+    /**
+     * lo &lt; v ≤ ∞ (infinity allowed, NaN not); message "{name} must be &gt; 1.0, got 0.5".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @param lo the lower bound
+     * @return v, when accepted
+     */
     public static double greaterThan(String name, double v, double lo) {
         if (!(v > lo)) {
             throw new IllegalArgumentException(name + " must be > " + fmt(lo) + ", got " + fmt(v));
@@ -206,7 +287,14 @@ public final class Check {
         return v;
     }
 
-    /** lo &lt; v &lt; ∞; message "{name} must be finite and &gt; 1.0, got 0.5". */
+    /**
+     * lo &lt; v &lt; ∞; message "{name} must be finite and &gt; 1.0, got 0.5".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @param lo the lower bound
+     * @return v, when accepted
+     */
     public static double finiteGreaterThan(String name, double v, double lo) {
         if (!(v > lo) || !Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be finite and > " + fmt(lo) + ", got " + fmt(v));
@@ -217,6 +305,11 @@ public final class Check {
     /**
      * A log-scale interval 0 &lt; lo &lt; hi &lt; ∞; messages "{loName} must be finite and &gt; 0, got -1.0" and
      * "{hiName} must be finite and &gt; {loName} = 0.1, got 0.05".
+     *
+     * @param loName the name of lo
+     * @param lo the lower bound
+     * @param hiName the name of hi
+     * @param hi the upper bound
      */
     public static void positiveRange(String loName, double lo, String hiName, double hi) {
         positive(loName, lo);
@@ -226,7 +319,13 @@ public final class Check {
         }
     }
 
-    /** 0 ≤ v &lt; 1 (momentum β, smoothing β); message "{name} must be in [0, 1), got 1.0". */
+    /**
+     * 0 ≤ v &lt; 1 (momentum β, smoothing β); message "{name} must be in [0, 1), got 1.0".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static double unitHalfOpen(String name, double v) {
         if (!(v >= 0 && v < 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1), got " + fmt(v));
@@ -234,7 +333,13 @@ public final class Check {
         return v;
     }
 
-    /** 0 ≤ v ≤ 1 (RMSprop α, dampening); message "{name} must be in [0, 1], got 1.5". */
+    /**
+     * 0 ≤ v ≤ 1 (RMSprop α, dampening); message "{name} must be in [0, 1], got 1.5".
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @return v, when accepted
+     */
     public static double unitClosed(String name, double v) {
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1], got " + fmt(v));
@@ -245,6 +350,14 @@ public final class Check {
     /**
      * v finite and in the interval from lo to hi, each end open or closed; message
      * "{name} must be in (0.0, 1.0], got 1.5" with the brackets spelling out the ends.
+     *
+     * @param name the argument's name
+     * @param v the value given
+     * @param lo the lower bound
+     * @param loOpen whether lo is excluded
+     * @param hi the upper bound
+     * @param hiOpen whether hi is excluded
+     * @return v, when accepted
      */
     public static double in(String name, double v, double lo, boolean loOpen, double hi, boolean hiOpen) {
         boolean ok = Double.isFinite(v) && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
