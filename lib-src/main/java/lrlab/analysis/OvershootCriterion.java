@@ -68,7 +68,7 @@ public final class OvershootCriterion {
     }
 
     /**
-     * True when the step gets closer to θ*: |θ' − θ*| &lt; |θ − θ*| (the seed's convergence test).
+     * True when the step gets closer to θ*: |θ' − θ*| &lt; |θ − θ*| (the course text's convergence test).
      *
      * @param theta θ, the point before the step
      * @param thetaNext θ', the point after the step
@@ -119,7 +119,7 @@ public final class OvershootCriterion {
     }
 
     /**
-     * The regime of a recorded trajectory θ_0 … θ_n (θ_0 the start), by the seed's criterion
+     * The regime of a recorded trajectory θ_0 … θ_n (θ_0 the start), by the course text's criterion
      * applied to its steps up to the first that reaches θ* (up to 8 ulps of θ*) or leaves the finite
      * numbers:
      * ARRIVED at the first step → {@link Regime#ONE_STEP}; any DIVERGING step → {@link Regime#DIVERGING};
