@@ -92,10 +92,10 @@ ensure_kernel_launcher() {
   rm -f "$LRLAB_STATE/kernel-launcher"
   classes=$(mktemp -d)
   javac --release 17 -nowarn -cp "$dir/jjava.jar" -d "$classes" "$LRLAB_ENV"/kernel/*.java >"$LRLAB_STATE/kernel-launcher.log" 2>&1 \
-    && jar --create --file "$jar.tmp" -C "$classes" . -C "$LRLAB_ENV/kernel" META-INF >>"$LRLAB_STATE/kernel-launcher.log" 2>&1 \
-    || { rm -rf "$classes"; cat "$LRLAB_STATE/kernel-launcher.log" >&2; die "the kernel's main class did not build (log above)"; }
+    && jar --create --file "$jar.$$.tmp" -C "$classes" . -C "$LRLAB_ENV/kernel" META-INF >>"$LRLAB_STATE/kernel-launcher.log" 2>&1 \
+    || { rm -rf "$classes" "$jar.$$.tmp"; cat "$LRLAB_STATE/kernel-launcher.log" >&2; die "the kernel's main class did not build (log above)"; }
   rm -rf "$classes"
-  mv -f "$jar.tmp" "$jar"
+  mv -f "$jar.$$.tmp" "$jar"
   stamp_set kernel-launcher "$want"
 }
 

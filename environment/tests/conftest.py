@@ -3,6 +3,7 @@ real Java kernel (the same code as `environment/workbook run`)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -56,3 +57,12 @@ def released(tmp_path_factory):
     assert "nbgrader generate_assignment" in r.stdout, "assign prints the nbgrader command it runs"
     assert tree_hash(EXERCISES) == before, "assign must not modify notebooks/exercises"
     return out
+
+
+def manual_cells(assignment: str, notebook: str) -> dict[str, float]:
+    """{grade_id: points} of the source's manually graded answers (markdown cells with grade and
+    solution): the autograder leaves them pending, so their points are in max_score, not in score."""
+    nb = json.loads((ROOT / "notebooks" / "exercises" / "source" / assignment / notebook).read_text())
+    return {c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"])
+            for c in nb["cells"]
+            if c["metadata"].get("nbgrader", {}).get("grade") and c["metadata"]["nbgrader"].get("solution")}

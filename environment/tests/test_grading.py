@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, WORKBOOK, run_verb, tree_hash
+from conftest import ENV, ROOT, WORKBOOK, manual_cells, run_verb, tree_hash
 
 sys.path.insert(0, str(ENV / "tools"))
 import grading  # noqa: E402
@@ -42,14 +42,6 @@ def solved(release: dict, source: dict) -> dict:
             c["source"] = "\n".join(ln for ln in text.split("\n") if "// BEGIN SOLUTION" not in ln
                                     and "// END SOLUTION" not in ln)
     return nb
-
-
-def manual_cells(assignment: str, notebook: str) -> dict[str, float]:
-    """{grade_id: points} of the source's manually graded answers (markdown cells with grade and
-    solution): the autograder leaves them pending, so their points are in max_score, not in score."""
-    nb = json.loads((COURSE / "source" / assignment / notebook).read_text())
-    return {gid(c): float(c["metadata"]["nbgrader"]["points"]) for c in nb["cells"]
-            if c["metadata"].get("nbgrader", {}).get("grade") and c["metadata"]["nbgrader"].get("solution")}
 
 
 def with_cell(nb: dict, grade_id: str, text: str) -> dict:

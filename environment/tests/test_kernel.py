@@ -139,7 +139,7 @@ def test_bench_kernel_prints_each_kernel_and_the_ratio_to_python():
     lines = out.stdout.splitlines()
     for label in ("Python (ipykernel)", "JJava's own kernelspec (before)", "the installed kernelspec (now)"):
         assert any(line.strip().startswith(("Java, " + label, label)) for line in lines), (label, out.stdout)
-    assert any(line.strip().startswith("Java/Python: before") for line in lines), out.stdout
+    assert any(line.strip().startswith("Java/Python wall: before") for line in lines), out.stdout
 
 
 @pytest.mark.parametrize("args", [["--runs", "2"], ["--levers"], ["--kernel", "--runs"]])

@@ -165,7 +165,7 @@ def archive(args) -> int:
     launcher = Path(args.launcher).resolve()
     out = Path(args.out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
+    partial = out.with_name(f"{out.name}.{os.getpid()}.partial")  # two set-ups at once do not collide
     partial.unlink(missing_ok=True)
     argv = kernel_argv(args.java, kernel_dir, launcher, dump_to=partial)
     record(argv, args.classpath, training_cells(Path(args.training)), Path(args.training).resolve().parent)
