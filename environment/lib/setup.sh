@@ -74,11 +74,13 @@ kernel_classpath() {
 }
 
 # what the kernel's jar and archive are built for, for their stamps: the java on PATH, where it
-# really lives, its exact build, and JJava's jar
+# really lives, its build (the JDK's release file, its JVM library and base CDS archive: an update
+# replaces them) and JJava's jar; no JVM is started for this
 kernel_platform() {
-  local java; java=$(command -v java)
-  printf '%s %s\n' "$java" "$(readlink -f "$java")"
-  "$java" -version 2>&1
+  local java home; java=$(command -v java); home=$(dirname "$(dirname "$(readlink -f "$java")")")
+  printf '%s %s\n' "$java" "$home"
+  cat "$home/release" 2>/dev/null || true
+  stat -c '%n %s %Y' "$home"/lib/server/libjvm.so "$home"/lib/server/classes.jsa 2>/dev/null || true
   sha256sum "$1/jjava.jar"
 }
 

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,45 @@ def test_an_archive_that_does_not_fit_is_ignored_without_a_word(tmp_path):
     run = KernelRun(tmp_path, stale, ["1 + 1"])
     assert run.results() == ["2"]
     assert (run.stdout, run.stderr) == ("", "")
+
+
+def completions_in_kernel(tmp_path: Path, index_delay_ms: int, code: str, until: str | None = None,
+                          seconds: float = 60) -> list[list[str]]:
+    """Completion matches for code at its end: right after the start, then (with until) again every half
+    second until a match equals until or the seconds are over."""
+    argv = installed_spec()["argv"]
+    spec = installed_spec()
+    spec["argv"] = [argv[0], f"-Dlrlab.kernel.indexDelayMs={index_delay_ms}", *argv[1:]]
+    kernels = tmp_path / "kernels"
+    (kernels / "under-test").mkdir(parents=True)
+    (kernels / "under-test" / "kernel.json").write_text(json.dumps(spec))
+    km = KernelManager(kernel_name="under-test", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
+    km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = []
+    try:
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=120)
+        deadline = time.monotonic() + seconds
+        while True:
+            seen.append(kc.complete(code, len(code), reply=True, timeout=60)["content"]["matches"])
+            if until is None or until in seen[-1] or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        kc.stop_channels()
+    finally:
+        km.shutdown_kernel()
+    return seen
+
+
+def test_completion_works_while_the_class_index_is_held_back_and_names_packages_once_it_is_built(tmp_path):
+    held = completions_in_kernel(tmp_path / "held", 600_000, "java.util.concurrent.atomic.Atomic")
+    assert "AtomicLong" in held[0], "members of a known package complete without the index"
+    # JJava alone builds the index at once, within a second or two of the start
+    waited = completions_in_kernel(tmp_path / "held-pkg", 600_000, "import java.util.con", until="concurrent.", seconds=5)
+    assert all(m == [] for m in waited), f"package names come from the index, which is held back: {waited}"
+    built = completions_in_kernel(tmp_path / "built", 500, "import java.util.con", until="concurrent.")
+    assert "concurrent." in built[-1], f"the index never named java.util.concurrent: {built[-1]}"
 
 
 def setup_run() -> subprocess.CompletedProcess:
