@@ -271,8 +271,9 @@ def out_of_bounds(x: list[float]) -> bool:
 class Maker:
     """What the three kinds of case share: torch, and the largest disagreement met (with its case)."""
 
-    def __init__(self, torch):
+    def __init__(self, torch, prefix: str = "public"):
         self.torch = torch
+        self.prefix = prefix          # the first part of every case id: "public", or "varied-SEED"
         self.worst = (0.0, "")
 
     def note(self, measured: float, cid: str) -> None:
@@ -283,10 +284,10 @@ class Maker:
 class OptimizerCases(Maker):
     """The 72 optimizer cases: 17 configurations x 4 objectives, then the 4 plain-SGD regime runs."""
 
-    def objective_spec(self, name: str) -> dict:
+    def objective_spec(self, name: str, constants: dict | None = None) -> dict:
         """The objective block: constants, then the facts derived from them (computed in torch)."""
         torch = self.torch
-        constants, _ = OBJECTIVES[name]
+        constants = OBJECTIVES[name][0] if constants is None else constants
         spec = {"name": name, **json.loads(json.dumps(constants))}
         if name == "quadratic1d":
             spec["stability_limit_lr"] = 2.0 / spec["a"]
@@ -302,7 +303,7 @@ class OptimizerCases(Maker):
         elif name == "rosenbrock":
             spec["minimizer"] = [1.0, 1.0]
         elif name == "least_squares":
-            x, y = torch.tensor(LS_DATA["x"]), torch.tensor(LS_DATA["y"])
+            x, y = torch.tensor(spec["data"]["x"]), torch.tensor(spec["data"]["y"])
             design = torch.stack([x, torch.ones_like(x)], dim=1)
             spec["minimizer"] = torch.linalg.lstsq(design, y.unsqueeze(1)).solution.squeeze(1).tolist()
         return spec
@@ -355,10 +356,12 @@ class OptimizerCases(Maker):
                 break
         return losses, grads, params
 
-    def case(self, name: str, suffix: str, cls: str, args: dict, analysis: bool) -> dict:
-        cid = f"public/optimizer/{name}/{suffix}"
-        spec = self.objective_spec(name)
-        x0 = list(OBJECTIVES[name][1])
+    def case(self, name: str, suffix: str, cls: str, args: dict, analysis: bool, constants: dict | None = None,
+             x0: list[float] | None = None, bounded: bool = False) -> dict:
+        """One case; with bounded, a run that diverges is an error (a varied draw that lost the case's intent)."""
+        cid = f"{self.prefix}/optimizer/{name}/{suffix}"
+        spec = self.objective_spec(name, constants)
+        x0 = list(OBJECTIVES[name][1] if x0 is None else x0)
         losses, grads, params = self.run_torch(cls, args, self.loss(name, spec), x0)
         reference = self.run_reference(cls, args, reference_objective(name, spec), x0)
         if len(reference[0]) != len(losses):
@@ -371,6 +374,8 @@ class OptimizerCases(Maker):
         c = {"id": cid, "kind": "optimizer", "torch": {"class": f"torch.optim.{cls}", "args": args},
              "objective": spec, "x0": x0, "steps": OPTIMIZER_STEPS, "steps_recorded": len(losses),
              "diverges": len(losses) < OPTIMIZER_STEPS or out_of_bounds(params[-1])}
+        if bounded and c["diverges"]:
+            raise OracleError(f"{cid}: the run diverges (lr {args['lr']})")
         if analysis:
             c["analysis"] = quadratic_analysis(args["lr"], spec["a"])
             if c["diverges"] != (c["analysis"]["regime"] == "divergence"):
@@ -653,7 +658,7 @@ class SchedulerCases(Maker):
         return getattr(torch.optim, spec["class"].rsplit(".", 1)[1])([p], **spec["args"])
 
     def schedule_case(self, suffix: str, spec: dict, ospec: dict, steps: int) -> dict:
-        cid = f"public/scheduler/{suffix}"
+        cid = f"{self.prefix}/scheduler/{suffix}"
         cls = spec["class"][len(LRS):]
         opt = self.optimizer(ospec)
         s = self.build(spec, opt)
@@ -694,7 +699,7 @@ class SchedulerCases(Maker):
         return c
 
     def plateau_case(self, suffix: str, args: dict, lr0: float, steps: int, curve) -> dict:
-        cid = f"public/scheduler/reduce_lr_on_plateau_{suffix}"
+        cid = f"{self.prefix}/scheduler/reduce_lr_on_plateau_{suffix}"
         metrics = [round(curve(t), 5) for t in range(steps)]
         ospec = opt_spec(lr=lr0)
         opt = self.optimizer(ospec)
@@ -792,7 +797,7 @@ class SeedCases(Maker):
         return iterates, [math.sin(v) if c is None else (v - c) ** 2 for v in iterates]
 
     def case(self, family: str, source: str, c: float | None, x0: float, steps: int, lr: float) -> dict:
-        cid = f"public/seed/{family}/lr_{lr!r}"
+        cid = f"{self.prefix}/seed/{family}/lr_{lr!r}"
         iterates, losses = self.run(c, x0, steps, lr)
         scale = {"iterates": max(1.0, abs(x0)), "loss": max(1.0, abs(losses[0]))}
         ref_it, ref_loss = self.reference(c, x0, steps, lr)
@@ -828,7 +833,286 @@ class SeedCases(Maker):
         return [self.case(f, src, c, x0, n, lr) for f, src, c, x0, n, lrs in SEED_FAMILIES for lr in lrs]
 
 
-def generate(out: Path) -> int:
+# --------------------------------------------------------------------------------------------------
+# Varied sets: the same kinds of case with every number drawn anew (environment/workbook oracles --vary)
+# --------------------------------------------------------------------------------------------------
+
+REDRAWS = 25        # draws tried per case before the generator gives up on it
+
+
+def nice(x: float, digits: int = 2) -> float:
+    """x with `digits` significant digits, so that a drawn number reads as the decimal it is."""
+    return float(f"{x:.{digits}g}")
+
+
+def log_uniform(rng, lo: float, hi: float) -> float:
+    return math.exp(rng.uniform(math.log(lo), math.log(hi)))
+
+
+def redraw(key: str, make):
+    """make(rng) with rng = random.Random(f"{key}#{attempt}") for attempt 0, 1, ...: the first draw that
+    raises no OracleError. Each case draws from its own key, so one case's redraws never shift another's."""
+    import random
+    last = None
+    for attempt in range(REDRAWS):
+        try:
+            return make(random.Random(f"{key}#{attempt}"))
+        except OracleError as e:
+            last = e
+    raise OracleError(f"{key}: no valid draw in {REDRAWS} attempts (last: {last})")
+
+
+def draw_objective(rng, name: str) -> tuple[dict, list[float], float]:
+    """New constants and start for one objective, and its largest curvature (for plain-SGD step sizes)."""
+    constants = json.loads(json.dumps(OBJECTIVES[name][0]))
+    if name == "quadratic1d":
+        a = rng.choice([0.5, 0.8, 1.25, 1.6, 2.0, 2.5, 3.2, 4.0, 5.0, 6.4, 8.0, 10.0])   # 1/a and 2/a are short decimals
+        ws = round(rng.uniform(-3, 3), 2)
+        w0 = round(ws + rng.choice([-1, 1]) * rng.uniform(1, 4), 2)
+        constants.update(a=a, w_star=ws)
+        return constants, [w0], a
+    if name == "quadratic2d":
+        p, r = round(rng.uniform(2, 12), 1), round(rng.uniform(0.5, 3), 1)
+        q = round(rng.uniform(-0.8, 0.8) * math.sqrt(p * r), 1)
+        det = p * r - q * q
+        if det < 0.2:
+            raise OracleError(f"A = [[{p}, {q}], [{q}, {r}]] is not safely positive definite")
+        constants.update(A=[[p, q], [q, r]], b=[round(rng.uniform(-3, 3), 1) for _ in range(2)])
+        lam_max = (p + r) / 2 + math.sqrt(((p - r) / 2) ** 2 + q * q)
+        return constants, [round(rng.uniform(-3, 3), 1) for _ in range(2)], lam_max
+    if name == "rosenbrock":
+        return constants, [round(rng.uniform(-2, -0.5), 2), round(rng.uniform(0.5, 2.5), 2)], 0.0
+    n = rng.randint(6, 10)
+    xs = sorted({round(rng.uniform(-2, 2.5), 1) for _ in range(n)})
+    if len(xs) < 5:
+        raise OracleError("least-squares data needs at least five distinct x")
+    slope, icpt = rng.uniform(-3, 3), rng.uniform(-1, 1)
+    ys = [round(slope * x + icpt + rng.gauss(0, 0.2), 2) for x in xs]
+    constants["data"] = {"x": xs, "y": ys}
+    sx, sxx, m = sum(xs), sum(x * x for x in xs), len(xs)
+    lam_max = (2 / m) * ((sxx + m) / 2 + math.sqrt(((sxx - m) / 2) ** 2 + sx * sx))   # Hessian (2/n) [[Sxx, Sx], [Sx, n]]
+    return constants, [round(rng.uniform(-1, 1), 1) for _ in range(2)], lam_max
+
+
+def draw_optimizer_args(rng, name: str, family: str, extra: dict, lam_max: float) -> dict:
+    """A learning rate for the family (plain SGD stays below the stability limit 2/lambda_max, and monotone on
+    quadratic1d as in the public case) and every extra argument redrawn within its meaning."""
+    if family == "sgd":
+        lr = nice(LEARNING_RATES[name]["sgd"] * rng.uniform(0.3, 1.0)) if name == "rosenbrock" else \
+            nice(rng.uniform(0.1, 0.9 if name == "quadratic1d" else 1.8) / lam_max)
+    elif family == "sgd_momentum":
+        lr = nice(LEARNING_RATES[name]["sgd_momentum"] * rng.uniform(0.3, 1.0)) if name == "rosenbrock" else \
+            nice(rng.uniform(0.02, 0.4) / lam_max)
+    else:
+        lr = nice(LEARNING_RATES[name][family] * log_uniform(rng, 0.3, 3.0))
+    args = {"lr": lr}
+    for k, v in extra.items():
+        if isinstance(v, bool):
+            args[k] = v                                  # nesterov, centered, amsgrad: the case's kind
+        elif k == "momentum":
+            args[k] = round(rng.uniform(0.5, 0.95) if family == "sgd_momentum" else rng.uniform(0.2, 0.9), 2)
+        elif k == "dampening":
+            args[k] = round(rng.uniform(0.05, 0.6), 2)
+        elif k in ("weight_decay", "lr_decay"):
+            args[k] = nice(log_uniform(rng, 1e-3, 0.2))
+        elif k == "initial_accumulator_value":
+            args[k] = nice(log_uniform(rng, 0.01, 2.0))
+        elif k == "betas":
+            args[k] = [round(rng.uniform(0.5, 0.95), 2), round(rng.uniform(0.9, 0.9999), 4)]
+        elif k == "eps":
+            args[k] = nice(log_uniform(rng, 1e-8, 1e-4), 1)
+        else:
+            raise OracleError(f"no rule to vary optimizer argument {k}")
+    return args
+
+
+def varied_optimizer_cases(maker: OptimizerCases, seed: int) -> list[dict]:
+    out = []
+    for name in OBJECTIVES:
+        constants, x0, lam_max = redraw(f"{seed}/objective/{name}", lambda rng: draw_objective(rng, name))
+        for suffix, cls, family, extra in CONFIGURATIONS:
+            analysis = name == "quadratic1d" and suffix == "sgd"
+            out.append(redraw(f"{seed}/optimizer/{name}/{suffix}", lambda rng: maker.case(
+                name, suffix, cls, draw_optimizer_args(rng, name, family, extra, lam_max), analysis, constants, x0,
+                bounded=True)))
+        if name == "quadratic1d":
+            a = constants["a"]
+            # the four regimes of the public runs: lr*a = 1, in (1, 2), = 2, > 2 (and reaching 1e6 in 60 steps)
+            for intent, lo, hi in (("one-step", 1, 1), ("zig-zag-convergence", 1.1, 1.9), ("oscillation", 2, 2),
+                                   ("divergence", 2.3, 3.0)):
+                def regime_case(rng, intent=intent, lo=lo, hi=hi):
+                    lr = float(Fraction(repr(lo)) / exact(a)) if lo == hi else nice(rng.uniform(lo, hi) / a, 3)
+                    if regime(exact(lr) * exact(a)) != intent:
+                        raise OracleError(f"lr {lr} with a = {a} is not in the {intent} regime")
+                    return maker.case(name, f"sgd_regime_lr_{lr!r}", "SGD", {"lr": lr}, True, constants, x0)
+                out.append(redraw(f"{seed}/optimizer/{name}/regime/{intent}", regime_case))
+    return out
+
+
+def draw_schedule(rng, suffix: str, spec: dict, ospec: dict, steps: int) -> tuple[dict, dict, int]:
+    """The public schedule's kind with new numbers: integers stay integers, milestones sorted inside the run,
+    factors in their ranges, a warmup still warms up and a decay still decays; runs long enough to show it."""
+    cls, a = spec["class"][len(LRS):], spec["args"]
+    base = nice(log_uniform(rng, 0.01, 1.0))
+    o = opt_spec(ospec["class"], **{**ospec["args"], "lr": base})
+    if "momentum" in ospec["args"]:
+        o["args"]["momentum"] = round(rng.uniform(0.3, 0.9), 2)
+    steps = rng.randint(80, 220)
+    if cls == "StepLR":
+        n = rng.randint(5, steps // 3)
+        return sched(cls, step_size=n, gamma=round(rng.uniform(0.1, 0.9), 2)), o, steps
+    if cls == "MultiStepLR":
+        k = len(a["milestones"])
+        ms = sorted(rng.sample(range(1, steps), k - 1 if len(set(a["milestones"])) < k else k))
+        if len(set(a["milestones"])) < k:
+            ms = sorted(ms + [rng.choice(ms)])            # the repeated milestone
+        return sched(cls, milestones=ms, gamma=round(rng.uniform(0.1, 0.9), 2)), o, steps
+    if cls == "ExponentialLR":
+        return sched(cls, gamma=round(rng.uniform(0.9, 0.995), 3)), o, steps
+    if cls == "CosineAnnealingLR":
+        t_max = rng.randint(10, 60)
+        eta = nice(base * rng.uniform(0.01, 0.3)) if a.get("eta_min") else 0.0
+        return sched(cls, T_max=t_max, eta_min=eta), o, t_max * rng.randint(3, 5)
+    if cls == "CosineAnnealingWarmRestarts":
+        t0, mult = rng.randint(4, 25), (rng.choice([2, 3]) if a["T_mult"] > 1 else 1)
+        eta = nice(base * rng.uniform(0.001, 0.2)) if a["eta_min"] else 0.0
+        return sched(cls, T_0=t0, T_mult=mult, eta_min=eta), o, max(steps, t0 * (1 + mult) + t0)
+    if cls == "LinearLR":
+        n = rng.randint(5, steps - 10)
+        if a["start_factor"] < a["end_factor"]:
+            sf, ef = round(rng.uniform(0.01, 0.5), 2), round(rng.uniform(0.8, 1.0), 2)
+        else:
+            sf, ef = round(rng.uniform(0.8, 1.0), 2), round(rng.uniform(0.01, 0.3), 2)
+        return sched(cls, start_factor=sf, end_factor=ef, total_iters=n), o, steps
+    if cls == "ConstantLR":
+        return sched(cls, factor=round(rng.uniform(0.1, 0.9), 2), total_iters=rng.randint(3, 40)), o, steps
+    if cls == "PolynomialLR":
+        power = 1.0 if a["power"] == 1.0 else round(rng.uniform(1.5, 3.0), 1)
+        return sched(cls, total_iters=rng.randint(20, steps - 10), power=power), o, steps   # run past total_iters
+    if cls == "LambdaLR":
+        return sched(cls, lr_lambda={**LINEAR_WARMUP, "warmup": rng.randint(3, 30)}), o, steps
+    if cls == "OneCycleLR":
+        total = rng.randint(50, 200)
+        args = {"max_lr": nice(log_uniform(rng, 0.005, 1.0)), "total_steps": total}
+        for k in ("anneal_strategy", "three_phase"):
+            if k in a:
+                args[k] = a[k]
+        if "pct_start" in a:
+            args.update(pct_start=round(rng.uniform(0.1, 0.45), 2), div_factor=nice(rng.uniform(5, 50)),
+                        final_div_factor=nice(log_uniform(rng, 10, 1e4)))
+        if args.get("pct_start", 0.3) * total < 3:
+            raise OracleError("the warm-up phase of OneCycleLR would be shorter than 2 steps")
+        return sched(cls, **args), o, total
+    if cls == "CyclicLR":
+        lo = nice(log_uniform(rng, 1e-4, 1e-2))
+        args = {"base_lr": lo, "max_lr": nice(lo * rng.uniform(2, 10)), "step_size_up": rng.randint(5, 30)}
+        if "step_size_down" in a:
+            args["step_size_down"] = rng.choice([d for d in range(5, 41) if d != args["step_size_up"]])
+        args["mode"] = a["mode"]
+        if "gamma" in a:
+            args["gamma"] = round(rng.uniform(0.95, 0.999), 3)
+        args["cycle_momentum"] = a["cycle_momentum"]
+        if a["cycle_momentum"]:
+            bm = round(rng.uniform(0.5, 0.85), 2)
+            args.update(base_momentum=bm, max_momentum=round(rng.uniform(bm + 0.05, 0.99), 2))
+        size = args["step_size_up"] + args.get("step_size_down", args["step_size_up"])
+        return sched(cls, **args), o, size * rng.randint(3, 5) + rng.randint(0, size - 1)
+    if cls == "SequentialLR":
+        w = rng.randint(3, 30)
+        warm = sched("LinearLR", start_factor=round(rng.uniform(0.01, 0.5), 2), end_factor=1.0, total_iters=w)
+        return sched(cls, milestones=[w], schedulers=[warm, sched("CosineAnnealingLR", T_max=steps - w)]), o, steps
+    if cls == "ChainedScheduler":
+        children = []
+        for child in a["schedulers"]:
+            c, ca = child["class"][len(LRS):], child["args"]
+            if c == "ConstantLR":
+                children.append(sched(c, factor=round(rng.uniform(0.1, 0.9), 2), total_iters=rng.randint(2, 20)))
+            elif c == "ExponentialLR":
+                children.append(sched(c, gamma=round(rng.uniform(0.9, 0.995), 3)))
+            elif c == "LinearLR":
+                children.append(sched(c, start_factor=round(rng.uniform(0.05, 0.5), 2), end_factor=ca["end_factor"],
+                                      total_iters=rng.randint(3, 30)))
+            elif c == "StepLR":
+                children.append(sched(c, step_size=rng.randint(10, steps // 3), gamma=round(rng.uniform(0.1, 0.9), 2)))
+            else:
+                raise OracleError(f"no rule to vary chained {c}")
+        return sched(cls, schedulers=children), o, steps
+    raise OracleError(f"no rule to vary {cls}")
+
+
+def draw_curve(rng, curve):
+    """A metric curve of the public curve's shape (falling loss, rising accuracy, rising loss), new constants."""
+    if curve is rising_curve:
+        c0, slope = round(rng.uniform(0.1, 2.0), 2), nice(log_uniform(rng, 1e-4, 1e-2))
+        return lambda t: c0 + slope * t
+    fl, amp, tau = rng.uniform(0.1, 0.5), rng.uniform(0.3, 1.0), rng.uniform(8, 25)
+    r1, w1, r2, w2, ph = rng.uniform(0.005, 0.03), rng.uniform(1.0, 2.5), rng.uniform(0.003, 0.015), \
+        rng.uniform(0.2, 0.6), rng.uniform(0, 3)
+    if curve is loss_curve:
+        return lambda t: fl + amp * math.exp(-t / tau) + r1 * math.sin(w1 * t) + r2 * math.sin(w2 * t + ph)
+    top = rng.uniform(0.8, 0.97)
+    return lambda t: top - amp / 2 * math.exp(-t / tau) + r1 / 2 * math.sin(w1 * t) + r2 / 2 * math.sin(w2 * t + ph)
+
+
+def draw_plateau(maker: SchedulerCases, rng, suffix: str, args: dict, lr0: float, steps: int, curve) -> dict:
+    """ReduceLROnPlateau with the public case's mode, threshold mode and options, new numbers and a new curve;
+    a min_lr case must reach its clamp, the eps case must end on a skipped reduction."""
+    new = {"mode": args["mode"], "factor": round(rng.uniform(0.1, 0.8), 2),
+           "patience": rng.randint(0, 1) if args["patience"] == 0 else rng.randint(1, 6)}
+    lr = nice(log_uniform(rng, 1e-6, 1e-4)) if suffix == "eps_floor" else nice(log_uniform(rng, 0.01, 1.0))
+    if "threshold" in args:
+        new["threshold"] = nice(log_uniform(rng, 1e-4, 1e-2) if args["threshold_mode"] == "rel" else
+                                log_uniform(rng, 1e-3, 2e-2))
+        new["threshold_mode"] = args["threshold_mode"]
+    if "cooldown" in args:
+        new["cooldown"] = rng.randint(1, 5)
+    if "min_lr" in args:
+        new["min_lr"] = nice(lr * new["factor"] ** rng.uniform(1.5, 3.5))
+    steps = rng.randint(80, 200)
+    c = maker.plateau_case(suffix, new, lr, steps, draw_curve(rng, curve))
+    lrs = c["trace"]["lr"]
+    if "min_lr" in new and lrs[-1] != new["min_lr"]:
+        raise OracleError(f"{c['id']}: the lr never reaches min_lr {new['min_lr']}")
+    if suffix == "eps_floor" and not lrs[-1] - lrs[-1] * new["factor"] <= 1e-8:
+        raise OracleError(f"{c['id']}: the run ends before a reduction smaller than eps")
+    return c
+
+
+def varied_scheduler_cases(maker: SchedulerCases, seed: int) -> list[dict]:
+    out = [redraw(f"{seed}/scheduler/{s[0]}", lambda rng, s=s: maker.schedule_case(s[0], *draw_schedule(rng, *s)))
+           for s in SCHEDULES]
+    return out + [redraw(f"{seed}/plateau/{p[0]}", lambda rng, p=p: draw_plateau(maker, rng, *p)) for p in PLATEAUS]
+
+
+def varied_seed_cases(maker: SeedCases, seed: int) -> list[dict]:
+    """Each seed family keeps its objective and the regimes of its learning rates (as lr*a, a = 2 or f'' = 1)."""
+    out = []
+    for family, _, c, _, _, lrs in SEED_FAMILIES:
+        a = Fraction(2) if c is not None else Fraction(1)
+
+        def start(rng, c=c):
+            nc = None if c is None else round(rng.uniform(-5, 5), 1)
+            x0 = round(rng.uniform(-3, 3), 1) if c is None else round(nc + rng.choice([-1, 1]) * rng.uniform(1, 6), 1)
+            return nc, x0, rng.randint(8, 50)
+        nc, x0, steps = redraw(f"{seed}/seed/{family}", start)
+        for i, lr in enumerate(lrs):
+            intent = regime(exact(lr) * a)
+            lo, hi = {"monotone-convergence": (0.02, 0.95), "one-step": (1, 1), "zig-zag-convergence": (1.05, 1.95),
+                      "oscillation": (2, 2), "divergence": (2.05, 2.6)}[intent]
+
+            def one(rng, intent=intent, lo=lo, hi=hi):
+                new = float(Fraction(repr(lo)) / a) if lo == hi else nice(rng.uniform(lo, hi) / float(a), 3)
+                if regime(exact(new) * a) != intent:
+                    raise OracleError(f"lr {new} is not in the {intent} regime")
+                what = f"c = {nc}, w_0 = {x0}" if nc is not None else f"x_0 = {x0}"
+                source = f"varied-{seed} {family}: {what}, {steps} iterations, lr {new} ({intent})"
+                return maker.case(family, source, nc, x0, steps, new)
+            out.append(redraw(f"{seed}/seed/{family}/{i}", one))
+    return out
+
+
+def generate(out: Path, seed: int | None = None) -> int:
+    """Write the three files into out: the public set, or with seed the varied set varied-SEED."""
     import warnings
     warnings.filterwarnings("ignore", message="Failed to initialize NumPy")   # torch runs without NumPy here
     import torch
@@ -839,10 +1123,12 @@ def generate(out: Path) -> int:
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
     out.mkdir(parents=True, exist_ok=True)
-    makers = {"optimizers.json": OptimizerCases(torch), "schedulers.json": SchedulerCases(torch),
-              "seed_examples.json": SeedCases(torch)}
-    for name, maker in makers.items():
-        cases = maker.cases()
+    prefix = "public" if seed is None else f"varied-{seed}"
+    makers = {"optimizers.json": (OptimizerCases(torch, prefix), varied_optimizer_cases),
+              "schedulers.json": (SchedulerCases(torch, prefix), varied_scheduler_cases),
+              "seed_examples.json": (SeedCases(torch, prefix), varied_seed_cases)}
+    for name, (maker, varied) in makers.items():
+        cases = maker.cases() if seed is None else varied(maker, seed)
         write(out / name, cases)
         worst, where = maker.worst
         print(f"{name}: {len(cases)} cases, rtol {max(c['tolerance']['rtol'] for c in cases):g}; largest disagreement "
@@ -937,12 +1223,14 @@ def main(argv: list[str]) -> int:
     sub = p.add_subparsers(dest="command", required=True)
     g = sub.add_parser("generate", help="write the three oracle files from PyTorch")
     g.add_argument("--out", type=Path, required=True)
+    g.add_argument("--vary", type=int, metavar="SEED",
+                   help="the same kinds of case with every number drawn anew from SEED (ids varied-SEED/...)")
     c = sub.add_parser("compare", help="compare two folders of oracle files case by case")
     c.add_argument("reference", type=Path)
     c.add_argument("other", type=Path)
     a = p.parse_args(argv)
     try:
-        return generate(a.out) if a.command == "generate" else compare(a.reference, a.other)
+        return generate(a.out, a.vary) if a.command == "generate" else compare(a.reference, a.other)
     except OracleError as e:
         print(f"oracles: error: {e}", file=sys.stderr)
         return 1
