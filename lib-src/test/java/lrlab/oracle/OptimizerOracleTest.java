@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Replays every public PyTorch optimizer trace (test resource {@code oracles/optimizers.json}). */
+/** Replays every PyTorch optimizer trace, public and varied (test resources {@code oracles/optimizers.json}, {@code oracles/varied/optimizers.json}). */
 class OptimizerOracleTest {
 
     static JsonNode cases() {
@@ -22,7 +22,7 @@ class OptimizerOracleTest {
     }
 
     static Stream<Arguments> oracleCases() {
-        return Oracles.cases("optimizers.json").stream();
+        return Oracles.allCases("optimizers.json").stream();
     }
 
     @ParameterizedTest(name = "{0}")

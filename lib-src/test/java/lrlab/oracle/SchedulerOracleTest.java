@@ -22,7 +22,7 @@ class SchedulerOracleTest {
     }
 
     static Stream<Arguments> schedulerCases() {
-        return lrlab.testutil.Oracles.cases("schedulers.json").stream();
+        return lrlab.testutil.Oracles.allCases("schedulers.json").stream();
     }
 
     @ParameterizedTest(name = "{0}")

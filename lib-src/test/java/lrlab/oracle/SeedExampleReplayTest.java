@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SeedExampleReplayTest {
 
     static List<Arguments> seedCases() {
-        return Oracles.cases("seed_examples.json");
+        return Oracles.allCases("seed_examples.json");
     }
 
     @ParameterizedTest(name = "{0}")
