@@ -58,7 +58,10 @@ def test_the_plateau_metric_curves_are_the_committed_inputs(suffix, args, lr, st
     assert case["torch"]["args"] == args and case["optimizer"]["args"]["lr"] == lr
 
 
-@pytest.mark.parametrize("case", PLATEAUS, ids=ids(PLATEAUS))
+VARIED_PLATEAUS = [c for c in load("varied/schedulers.json") if "input" in c]
+
+
+@pytest.mark.parametrize("case", PLATEAUS + VARIED_PLATEAUS, ids=ids(PLATEAUS + VARIED_PLATEAUS))
 def test_the_plateau_state_machine_matches_torch_bit_for_bit(case):
     ref = oracles.Plateau(case["torch"]["args"], case["optimizer"]["args"]["lr"])
     trace = case["trace"]
@@ -94,9 +97,11 @@ def test_lr_times_a_is_exact_where_floats_are_not():
 
 
 OPTIMIZER_CASES = load("optimizers.json")
+VARIED_OPTIMIZER_CASES = load("varied/optimizers.json")
 
 
-@pytest.mark.parametrize("case", OPTIMIZER_CASES, ids=ids(OPTIMIZER_CASES))
+@pytest.mark.parametrize("case", OPTIMIZER_CASES + VARIED_OPTIMIZER_CASES,
+                         ids=ids(OPTIMIZER_CASES + VARIED_OPTIMIZER_CASES))
 def test_the_plain_python_optimizer_reference_reproduces_the_trace(case):
     cls = case["torch"]["class"].rsplit(".", 1)[1]
     objective = oracles.reference_objective(case["objective"]["name"], case["objective"])
@@ -150,15 +155,163 @@ def test_the_closed_form_schedules_reproduce_the_trace(case):
 
 
 SEED_CASES = load("seed_examples.json")
+VARIED_SEED_CASES = load("varied/seed_examples.json")
 
 
-@pytest.mark.parametrize("case", SEED_CASES, ids=ids(SEED_CASES))
+@pytest.mark.parametrize("case", SEED_CASES + VARIED_SEED_CASES, ids=ids(SEED_CASES + VARIED_SEED_CASES))
 def test_the_plain_python_seed_reference_reproduces_the_trace(case):
     c = case["objective"].get("c")
     iterates, losses = oracles.SeedCases.reference(c, case["x0"], case["steps"], case["torch"]["args"]["lr"])
     tol = case["tolerance"]
     assert not within(iterates, case["trace"]["iterates"], tol["rtol"], tol["atol"]["iterates"])
     assert not within(losses, case["trace"]["loss"], tol["rtol"], tol["atol"]["loss"])
+
+
+# ---- the varied set (oracles --vary SEED) ---------------------------------------------------------
+
+def test_each_draw_comes_from_its_case_key_alone():
+    first = oracles.redraw("1/scheduler/step_lr", lambda rng: [rng.random() for _ in range(3)])
+    assert first == oracles.redraw("1/scheduler/step_lr", lambda rng: [rng.random() for _ in range(3)])
+    assert first != oracles.redraw("2/scheduler/step_lr", lambda rng: [rng.random() for _ in range(3)])
+
+
+def test_a_failing_draw_is_redrawn_a_bounded_number_of_times_then_names_the_case():
+    tries = []
+
+    def picky(rng):
+        tries.append(rng.random())
+        if len(tries) < 3:
+            raise oracles.OracleError("degenerate")
+        return len(tries)
+    assert oracles.redraw("k", picky) == 3 and len(set(tries)) == 3
+    tries.clear()
+
+    def never(rng):
+        tries.append(rng.random())
+        raise oracles.OracleError("always degenerate")
+    with pytest.raises(oracles.OracleError, match="k2: no valid draw in 25 attempts .last: always degenerate"):
+        oracles.redraw("k2", never)
+    assert len(tries) == oracles.REDRAWS == 25
+
+
+def rngs(n=25):
+    import random
+    return [random.Random(f"test#{i}") for i in range(n)]
+
+
+def plain(v):
+    """A Python float or int, never a bool."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+@pytest.mark.parametrize("name", list(oracles.OBJECTIVES))
+def test_drawn_objectives_are_well_posed(name):
+    for rng in rngs():
+        try:
+            constants, x0, lam_max = oracles.draw_objective(rng, name)
+        except oracles.OracleError:
+            continue
+        assert set(constants) == set(oracles.OBJECTIVES[name][0]) and len(x0) == len(oracles.OBJECTIVES[name][1])
+        if name == "quadratic2d":
+            (p, q), (q2, r) = constants["A"]
+            assert q == q2 and p > 0 and p * r - q * q > 0
+        if name == "least_squares":
+            assert len(set(constants["data"]["x"])) >= 5 and len(constants["data"]["x"]) == len(constants["data"]["y"])
+        if name in ("quadratic1d", "quadratic2d", "least_squares"):
+            assert lam_max > 0
+
+
+@pytest.mark.parametrize("name, suffix, family, extra", [
+    (n, s, f, e) for n in oracles.OBJECTIVES for s, _, f, e in oracles.CONFIGURATIONS])
+def test_drawn_optimizer_arguments_keep_the_configuration(name, suffix, family, extra):
+    for rng in rngs():
+        constants, _, lam_max = oracles.redraw(f"t/{name}", lambda r: oracles.draw_objective(r, name))
+        args = oracles.draw_optimizer_args(rng, name, family, extra, lam_max)
+        assert list(args) == ["lr", *extra] and args["lr"] > 0
+        for k, v in extra.items():
+            if isinstance(v, bool):
+                assert args[k] is v
+            elif k == "betas":
+                assert all(0 < b < 1 for b in args[k]) and args[k] != v
+            else:
+                assert plain(args[k]) and args[k] > 0 and (k not in ("momentum", "dampening") or args[k] < 1)
+        if family == "sgd" and name != "rosenbrock":
+            assert args["lr"] * lam_max < (1 if name == "quadratic1d" else 2), "plain SGD stays stable"
+
+
+def integers(*values):
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
+@pytest.mark.parametrize("suffix, spec, ospec, steps", oracles.SCHEDULES, ids=[s[0] for s in oracles.SCHEDULES])
+def test_drawn_schedules_keep_their_kind_and_intent(suffix, spec, ospec, steps):
+    for rng in rngs():
+        try:
+            new, o, n = oracles.draw_schedule(rng, suffix, spec, ospec, steps)
+        except oracles.OracleError:
+            continue
+        a, pa = new["args"], spec["args"]
+        assert new["class"] == spec["class"] and o["class"] == ospec["class"] and integers(n) and n > 0
+        assert list(o["args"]) == list(ospec["args"]) and o["args"]["lr"] > 0
+        cls = spec["class"].rsplit(".", 1)[1]
+        for k in ("step_size", "T_0", "T_max", "total_iters", "step_size_up", "step_size_down", "total_steps",
+                  "T_mult"):
+            assert k not in a or (integers(a[k]) and a[k] >= 1), k
+        for k in ("gamma", "factor"):
+            assert k not in a or 0 < a[k] < 1, k
+        if cls == "MultiStepLR":
+            ms = a["milestones"]
+            assert integers(*ms) and ms == sorted(ms) and 0 < ms[0] and ms[-1] < n and len(ms) == len(pa["milestones"])
+            assert (len(set(ms)) < len(ms)) == (len(set(pa["milestones"])) < len(pa["milestones"]))
+        if cls == "LinearLR":
+            assert (a["start_factor"] < a["end_factor"]) == (pa["start_factor"] < pa["end_factor"])
+        if cls in ("CosineAnnealingLR", "CosineAnnealingWarmRestarts"):
+            assert (a["eta_min"] > 0) == (pa["eta_min"] > 0) and a["eta_min"] < o["args"]["lr"]
+        if cls == "CosineAnnealingWarmRestarts":
+            assert (a["T_mult"] > 1) == (pa["T_mult"] > 1)
+        if cls == "PolynomialLR":
+            assert a["total_iters"] < n and (a["power"] == 1.0) == (pa["power"] == 1.0)
+        if cls == "OneCycleLR":
+            assert {k: a.get(k) for k in ("anneal_strategy", "three_phase")} == \
+                {k: pa.get(k) for k in ("anneal_strategy", "three_phase")} and n == a["total_steps"]
+            assert set(a) == set(pa) and 0 < a.get("pct_start", 0.3) < 0.5
+        if cls == "CyclicLR":
+            assert set(a) == set(pa) and 0 < a["base_lr"] < a["max_lr"] and a["mode"] == pa["mode"]
+            assert a["cycle_momentum"] == pa["cycle_momentum"]
+            if a["cycle_momentum"]:
+                assert 0 < a["base_momentum"] < a["max_momentum"] < 1
+            assert n >= 3 * (a["step_size_up"] + a.get("step_size_down", a["step_size_up"]))
+        if cls in ("SequentialLR", "ChainedScheduler"):
+            assert [c["class"] for c in a["schedulers"]] == [c["class"] for c in pa["schedulers"]]
+        if cls == "SequentialLR":
+            assert integers(*a["milestones"]) and 0 < a["milestones"][0] < n
+
+
+def regimes(cases):
+    return sorted(c["analysis"]["regime"] for c in cases if "analysis" in c)
+
+
+def test_the_varied_set_keeps_each_optimizer_case_intent():
+    assert regimes(VARIED_OPTIMIZER_CASES) == regimes(OPTIMIZER_CASES)
+    for c in VARIED_OPTIMIZER_CASES:
+        assert c["id"].startswith("varied-1/optimizer/")
+        assert c["diverges"] == (c.get("analysis", {}).get("regime") == "divergence"), c["id"]
+        assert c["tolerance"]["rtol"] in oracles.RTOL_CHOICES
+
+
+@pytest.mark.parametrize("family", [f[0] for f in oracles.SEED_FAMILIES])
+def test_the_varied_seed_families_keep_their_regimes(family):
+    def of(cases):
+        return regimes(c for c in cases if c["id"].split("/")[2] == family)
+    assert of(VARIED_SEED_CASES) == of(SEED_CASES) and len(of(SEED_CASES)) > 0
+
+
+@pytest.mark.parametrize("case", VARIED_PLATEAUS, ids=ids(VARIED_PLATEAUS))
+def test_each_varied_plateau_run_reduces_at_least_twice(case):
+    lrs = case["trace"]["lr"]
+    assert sum(1 for a, b in zip(lrs, lrs[1:]) if b < a) >= 2
+    if "min_lr" in case["torch"]["args"]:
+        assert lrs[-1] == case["torch"]["args"]["min_lr"]
 
 
 # ---- the comparison ------------------------------------------------------------------------------
@@ -257,7 +410,8 @@ def test_compare_verb_fails_on_a_tampered_or_missing_case(copy_dir):
 
 
 @pytest.mark.parametrize("args", [["--compare"], ["--regenerate", "--check"], ["--compare", "x", "--out", "y"],
-                                  ["--frobnicate"]])
+                                  ["--frobnicate"], ["--vary", "1"], ["--vary", "one", "--out", "x"], ["--vary"],
+                                  ["--vary", "1", "--regenerate"]])
 def test_oracles_verb_rejects_bad_options_with_exit_2(args):
     out = workbook_oracles(*args)
     assert out.returncode == 2, out.stdout + out.stderr
