@@ -8,7 +8,6 @@ import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.Schedulers;
-import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
@@ -201,7 +200,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
      * @return optimizer steps of a whole run at batch size B: epochs·⌈n/B⌉
      */
     public int totalSteps(int batch) {
-        return config().epochs() * stepsPerEpoch(batch);
+        return config().batchSize(Check.atLeast("batch", batch, 1)).totalSteps(model.rows());
     }
 
     /**
@@ -209,7 +208,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
      * @return ⌈n/B⌉ optimizer steps per epoch on the model's training rows
      */
     public int stepsPerEpoch(int batch) {
-        return BatchLoop.stepsPerEpoch(model.rows(), Check.atLeast("batch", batch, 1), false);
+        return config().batchSize(Check.atLeast("batch", batch, 1)).stepsPerEpoch(model.rows());
     }
 
     /**

@@ -6,7 +6,6 @@ import lrlab.data.Dataset;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
-import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
@@ -95,7 +94,7 @@ public final class DecoupledDecay extends RunSettings<DecoupledDecay> {
 
     /** @return optimizer steps of a whole run: epochs · ⌈n/B⌉ */
     public int totalSteps() {
-        return config().epochs() * BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().totalSteps(model.rows());
     }
 
     /** @return indices of the silent parameters: those whose full-batch gradient at the initial parameters is exactly 0 */

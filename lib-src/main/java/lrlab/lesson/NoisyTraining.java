@@ -10,7 +10,6 @@ import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.ReduceLROnPlateau;
 import lrlab.schedule.Scheduler;
-import lrlab.train.BatchLoop;
 import lrlab.train.EpochStats;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
@@ -97,7 +96,7 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
 
     /** @return steps per epoch, ⌈n/B⌉ */
     public int stepsPerEpoch() {
-        return BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().stepsPerEpoch(model.rows());
     }
 
     /**
@@ -207,7 +206,7 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
 
     private Table run(String name, Optimizer opt, Scheduler scheduler, Trainer.Every when) {
         double[] params = model.initialParams(config().seed());
-        int capacity = config().epochs() * stepsPerEpoch() / every + 1;
+        int capacity = config().totalSteps(model.rows()) / every + 1;
         int[] step = new int[capacity];
         int[] epoch = new int[capacity];
         double[] lr = new double[capacity];

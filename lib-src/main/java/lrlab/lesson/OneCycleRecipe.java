@@ -8,7 +8,6 @@ import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.LrCurve;
 import lrlab.schedule.OneCycleLR;
-import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
@@ -101,12 +100,12 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
 
     /** @return optimizer steps per epoch, ⌈n/B⌉ */
     public int stepsPerEpoch() {
-        return BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().stepsPerEpoch(model.rows());
     }
 
     /** @return optimizer steps of a whole run: epochs · ⌈n/B⌉ */
     public int totalSteps() {
-        return config().epochs() * stepsPerEpoch();
+        return config().totalSteps(model.rows());
     }
 
     /** @return step 1: the finder (rates 10⁻⁵ … 10, 100 iterations) with SGD at this recipe's momentum and batch size */
