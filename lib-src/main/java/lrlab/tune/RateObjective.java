@@ -62,7 +62,9 @@ public interface RateObjective {
      * Training as a rate objective: budget = epochs. Each call trains a fresh copy of the model's
      * seeded initialisation with {@code optimizerFor.apply(lr)} on {@code run}'s batch size and seed (its
      * epochs are replaced by the budget) and returns the final validation loss (the final training loss
-     * when {@code validation} is null); a diverged run returns +∞.
+     * when {@code validation} is null); a run that stopped on a non-finite loss or ends non-finite returns +∞.
+     * Unlike {@link TrainingResult#divergedAbove} there is no loss-ratio threshold: a tuner needs a score, not
+     * a flag, and a high finite loss already ranks below every better rate.
      *
      * @param model the model on its training data
      * @param validation held-out data, or null
