@@ -10,7 +10,7 @@ import lrlab.util.Check;
  *
  * <pre>{@code
  * var finder = Timed.of(() -> LrFinder.of(model, Optimizers.sgd(0.1).build()).run(params));
- * table(SearchCost.table(SearchCost.finder(finder.value(), finder.seconds())));
+ * table(SearchCost.finder(finder.value(), finder.seconds()).table());
  * }</pre>
  *
  * @param value what the computation returned
