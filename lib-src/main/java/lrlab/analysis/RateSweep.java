@@ -276,15 +276,12 @@ public final class RateSweep {
          * @param i the rate's index
          * @return the loss before step t+1 (t = 0..steps; t = steps is after the last step) for rate i
          * @throws IllegalStateException if the sweep did not record the loss
+         * @throws IllegalArgumentException if t or i is out of range (the message names which)
          */
         public double loss(int t, int i) {
             if (loss == null) throw new IllegalStateException("loss history not recorded: use recordLoss(true)");
-            if (t < 0 || t > sweep.steps) {
-                throw new IndexOutOfBoundsException("t must be in [0, " + sweep.steps + "], got " + t);
-            }
-            if (i < 0 || i >= rates.length) {
-                throw new IndexOutOfBoundsException("i must be in [0, " + rates.length + "), got " + i);
-            }
+            Check.index("t", t, sweep.steps + 1);   // t = steps is the loss after the last step
+            Check.index("i", i, rates.length);
             return loss[t * rates.length + i];
         }
 
