@@ -55,7 +55,7 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
      * Runs on {@code model}'s data (its least-squares minimum is computed once, here).
      *
      * @param model the model
-     * @return this
+     * @return the lesson's runs on {@code model}, to configure
      */
     public static NoisyTraining of(LinearRegression model) {
         return new NoisyTraining(Check.notNull("model", model));

@@ -24,7 +24,7 @@ public record Timed<T>(T value, double seconds) {
      *
      * @param computation the work to time
      * @param <T> its result type
-     * @return this
+     * @return the computation's value and its seconds
      */
     public static <T> Timed<T> of(Supplier<T> computation) {
         Check.notNull("computation", computation);

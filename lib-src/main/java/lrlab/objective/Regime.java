@@ -36,7 +36,7 @@ public enum Regime {
      * The regime for a given product ηa, compared exactly with 1 and 2.
      *
      * @param lrTimesCurvature the product ηa, finite and &gt; 0
-     * @return this
+     * @return the regime of ηa
      * @throws IllegalArgumentException if ηa is not finite or ≤ 0
      */
     public static Regime of(double lrTimesCurvature) {
@@ -51,7 +51,7 @@ public enum Regime {
      *
      * @param lr the learning rate η, finite and &gt; 0
      * @param a the curvature a, finite and &gt; 0
-     * @return this
+     * @return the regime of η on curvature a
      * @throws IllegalArgumentException if lr or a is not finite or ≤ 0
      */
     public static Regime of(double lr, double a) {
