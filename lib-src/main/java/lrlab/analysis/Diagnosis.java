@@ -40,7 +40,7 @@ public final class Diagnosis {
      * The diagnosis of a loss history with the default thresholds.
      *
      * @param losses the losses ℓ_0 … ℓ_{n−1}
-     * @return this
+     * @return the diagnosis of {@code losses}
      */
     public static Diagnosis of(double[] losses) {
         return RunClassifier.defaults().diagnose(losses);
@@ -51,7 +51,7 @@ public final class Diagnosis {
      *
      * @param losses the losses ℓ_0 … ℓ_{n−1}
      * @param params θ after each step, one row per loss (or one more or fewer)
-     * @return this
+     * @return the diagnosis of {@code losses} and {@code params}
      */
     public static Diagnosis of(double[] losses, double[][] params) {
         return RunClassifier.defaults().diagnose(losses, params);

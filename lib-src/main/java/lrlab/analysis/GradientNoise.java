@@ -39,7 +39,7 @@ public final class GradientNoise {
      * Noise of {@code model}'s mini-batch gradients on its own data set.
      *
      * @param model the model and its training rows (not modified)
-     * @return this
+     * @return a noise measurement of {@code model}'s gradients
      */
     public static GradientNoise of(Model model) {
         return new GradientNoise(Check.notNull("model", model));

@@ -43,7 +43,7 @@ public final class OvershootCriterion {
      * The criterion around minimiser θ*, comparing distances exactly.
      *
      * @param minimizer θ*, finite
-     * @return this
+     * @return a criterion around θ*
      * @throws IllegalArgumentException if θ* is not finite
      */
     public static OvershootCriterion around(double minimizer) {
@@ -54,7 +54,7 @@ public final class OvershootCriterion {
      * The same criterion, counting distances within a relative {@code rtol} of each other as equal.
      *
      * @param rtol the relative tolerance, finite and ≥ 0
-     * @return this
+     * @return a copy with that relative tolerance
      * @throws IllegalArgumentException if rtol is not finite or &lt; 0
      */
     public OvershootCriterion withRelativeTolerance(double rtol) {

@@ -47,7 +47,7 @@ public final class RateSweep {
      *
      * @param a the curvature a, finite and &gt; 0
      * @param minimizer the minimiser w*, finite
-     * @return this
+     * @return a new sweep on that quadratic, to configure and run
      * @throws IllegalArgumentException if a is not finite and &gt; 0, or w* is not finite
      */
     public static RateSweep onQuadratic(double a, double minimizer) {
@@ -60,7 +60,7 @@ public final class RateSweep {
      * A copy starting at w0.
      *
      * @param w0 the start w_0, finite
-     * @return this
+     * @return a copy starting at w0
      */
     public RateSweep from(double w0) {
         return new RateSweep(a, minimizer, Check.finite("w0", w0), steps, recordLoss);
@@ -70,7 +70,7 @@ public final class RateSweep {
      * A copy running this many steps (≥ 0).
      *
      * @param steps the number of steps
-     * @return this
+     * @return a copy with that many steps
      */
     public RateSweep steps(int steps) {
         return new RateSweep(a, minimizer, w0, Check.nonNegative("steps", steps), recordLoss);
@@ -80,7 +80,7 @@ public final class RateSweep {
      * A copy that also keeps the loss at every step (steps + 1 values per rate).
      *
      * @param record whether to keep the loss history
-     * @return this
+     * @return a copy that records (or not) the loss history
      */
     public RateSweep recordLoss(boolean record) {
         return new RateSweep(a, minimizer, w0, steps, record);
@@ -276,15 +276,12 @@ public final class RateSweep {
          * @param i the rate's index
          * @return the loss before step t+1 (t = 0..steps; t = steps is after the last step) for rate i
          * @throws IllegalStateException if the sweep did not record the loss
+         * @throws IllegalArgumentException if t or i is out of range (the message names which)
          */
         public double loss(int t, int i) {
             if (loss == null) throw new IllegalStateException("loss history not recorded: use recordLoss(true)");
-            if (t < 0 || t > sweep.steps) {
-                throw new IndexOutOfBoundsException("t must be in [0, " + sweep.steps + "], got " + t);
-            }
-            if (i < 0 || i >= rates.length) {
-                throw new IndexOutOfBoundsException("i must be in [0, " + rates.length + "), got " + i);
-            }
+            Check.index("t", t, sweep.steps + 1);   // t = steps is the loss after the last step
+            Check.index("i", i, rates.length);
             return loss[t * rates.length + i];
         }
 

@@ -41,7 +41,7 @@ public final class RunClassifier {
     /**
      * Bound 1e6 on |parameter|, plateau share 0.01, flip threshold 0.5.
      *
-     * @return this
+     * @return a classifier with the default thresholds
      */
     public static RunClassifier defaults() {
         return new RunClassifier(GradientDescent.DEFAULT_BOUND, 0.01, 0.5);
@@ -51,7 +51,7 @@ public final class RunClassifier {
      * A copy with another bound on |parameter| (&gt; 0, may be infinite).
      *
      * @param bound the bound on |parameter|, &gt; 0 (may be infinite)
-     * @return this
+     * @return a copy with that bound
      */
     public RunClassifier withBound(double bound) {
         Check.that(bound > 0, () -> "bound must be > 0 (may be infinite), got " + bound);
@@ -62,7 +62,7 @@ public final class RunClassifier {
      * A copy with another plateau share, in (0, 1): how small the last 10% of the run's drop must be to call it converged.
      *
      * @param share the plateau share, in (0, 1)
-     * @return this
+     * @return a copy with that plateau share
      */
     public RunClassifier withPlateauShare(double share) {
         Check.that(share > 0 && share < 1, () -> "plateauShare must be in (0, 1), got " + share);
@@ -73,7 +73,7 @@ public final class RunClassifier {
      * A copy with another flip threshold, in (0, 1]: the share of direction flips that marks a zig-zag or oscillation.
      *
      * @param threshold the share of direction flips marking a zig-zag, in (0, 1]
-     * @return this
+     * @return a copy with that flip threshold
      */
     public RunClassifier withFlipThreshold(double threshold) {
         Check.that(threshold > 0 && threshold <= 1, () -> "flipThreshold must be in (0, 1], got " + threshold);

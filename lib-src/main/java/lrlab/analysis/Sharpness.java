@@ -34,7 +34,7 @@ public final class Sharpness {
      * Sharpness of {@code objective} (a model is an objective: its mean loss over its data set).
      *
      * @param objective L(θ) with gradient (not modified)
-     * @return this
+     * @return a sharpness estimator for {@code objective}
      */
     public static Sharpness of(Objective objective) {
         return new Sharpness(Check.notNull("objective", objective));

@@ -43,7 +43,7 @@ public final class Dataset {
      * @param y n real targets (not copied)
      * @param name the data set's name
      * @param featureNames the features' names, one per column (none: x0, x1, …)
-     * @return this
+     * @return the new regression data set
      */
     public static Dataset regression(String name, double[] x, int d, double[] y, String... featureNames) {
         int n = checkShape(x, d, y == null ? -1 : y.length);
@@ -59,7 +59,7 @@ public final class Dataset {
      * @param name the data set's name
      * @param classCount the number of classes, ≥ 2
      * @param featureNames the features' names, one per column (none: x0, x1, …)
-     * @return this
+     * @return the new classification data set
      */
     public static Dataset classification(String name, double[] x, int d, int[] labels, int classCount,
                                          String... featureNames) {
@@ -146,7 +146,7 @@ public final class Dataset {
      * The rows at {@code indices}, in that order, as a new data set (arrays copied).
      *
      * @param indices row indices (not modified)
-     * @return this
+     * @return a new data set of those rows
      */
     public Dataset subset(int[] indices) {
         double[] sx = new double[indices.length * cols];
@@ -195,7 +195,7 @@ public final class Dataset {
     /**
      * This data set standardised with its own column means and standard deviations: z = (x − μ)/σ.
      *
-     * @return this
+     * @return a standardised copy
      */
     public Dataset standardize() {
         return Standardizer.fit(this).apply(this);

@@ -45,7 +45,7 @@ public record RareFeatures(Dataset data, double[] trueWeights, double[] frequenc
      * @param rareFrequency P(rare feature = 1), in (0, 1]
      * @param weight |w*_j| &gt; 0
      * @param seed seed of the draws
-     * @return this
+     * @return the drawn data set
      */
     public static RareFeatures generate(int rows, int common, int rare, double commonFrequency,
                                         double rareFrequency, double weight, long seed) {

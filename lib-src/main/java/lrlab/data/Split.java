@@ -12,7 +12,7 @@ public record Split(Dataset train, Dataset validation) {
      * Both parts standardised with the training part's statistics, z = (x − μ_train)/σ_train, so no
      * information from the validation rows leaks into the features.
      *
-     * @return this
+     * @return a new split with both parts standardised
      */
     public Split standardize() {
         Standardizer s = Standardizer.fit(train);

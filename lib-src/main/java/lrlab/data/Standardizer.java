@@ -19,7 +19,7 @@ public final class Standardizer {
      * Fits μ and σ on {@code data} (not modified).
      *
      * @param data the data set (same features)
-     * @return this
+     * @return the standardiser fitted on {@code data}
      */
     public static Standardizer fit(Dataset data) {
         int n = data.rows();

@@ -32,7 +32,7 @@ public final class ContourPlot {
      * @param x0To the right end of the first axis
      * @param x1From the left end of the second axis
      * @param x1To the right end of the second axis
-     * @return this
+     * @return a new contour plot
      */
     public static ContourPlot of(String title, Objective loss, double x0From, double x0To, double x1From, double x1To) {
         return of(title, loss, x0From, x0To, x1From, x1To, 61);
@@ -48,7 +48,7 @@ public final class ContourPlot {
      * @param x1From the left end of the second axis
      * @param x1To the right end of the second axis
      * @param n the grid points per axis, ≥ 2
-     * @return this
+     * @return a new contour plot
      */
     public static ContourPlot of(String title, Objective loss, double x0From, double x0To, double x1From, double x1To,
                                  int n) {

@@ -27,7 +27,7 @@ public final class FinderChart {
      * The chart of one finder run, titled "Learning-rate finder".
      *
      * @param result the finder's result
-     * @return this
+     * @return a new chart of {@code result}
      */
     public static FinderChart of(LrFinderResult result) {
         return of("Learning-rate finder", result);
@@ -38,7 +38,7 @@ public final class FinderChart {
      *
      * @param title the chart's title
      * @param result the finder's result
-     * @return this
+     * @return a new chart of {@code result}
      */
     public static FinderChart of(String title, LrFinderResult result) {
         Check.notNull("result", result);

@@ -31,7 +31,7 @@ public final class PlotlyFigure {
      * An empty figure with the given title.
      *
      * @param title the chart's title
-     * @return this
+     * @return a new, empty figure
      */
     public static PlotlyFigure create(String title) {
         ObjectNode root = JSON.createObjectNode();
@@ -44,7 +44,7 @@ public final class PlotlyFigure {
      * Converts a tablesaw-jsplot figure (its traces and layout) into plotly JSON.
      *
      * @param figure the tablesaw-jsplot figure
-     * @return this
+     * @return a new plotly figure with the same traces and layout
      */
     public static PlotlyFigure from(Figure figure) {
         String script = figure.asJavascript("lrlab");

@@ -36,7 +36,7 @@ public final class SensitivityChart {
      * @param x the column on the x axis
      * @param y the column on the y axis
      * @param group the column whose values name the lines
-     * @return this
+     * @return a new sensitivity chart
      */
     public static SensitivityChart of(String title, Table table, String x, String y, String group) {
         Check.that(table != null && x != null && y != null && group != null, () -> "table, x, y and group must not be null");

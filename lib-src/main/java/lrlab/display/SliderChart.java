@@ -41,7 +41,7 @@ public final class SliderChart {
      * An empty slider chart.
      *
      * @param title the chart's title
-     * @return this
+     * @return a new, empty slider chart
      */
     public static SliderChart create(String title) {
         return new SliderChart(title);

@@ -35,7 +35,7 @@ public final class SubplotGrid {
      *
      * @param rows the rows of panels, ≥ 1
      * @param columns the columns of panels, ≥ 1
-     * @return this
+     * @return a new, empty grid
      */
     public static SubplotGrid of(int rows, int columns) {
         Check.that(rows >= 1 && columns >= 1, () -> "a grid needs rows >= 1 and columns >= 1, got " + rows + " x " + columns);

@@ -5,6 +5,7 @@ import lrlab.analysis.RateSweep;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.train.BatchLoop;
+import lrlab.train.RunConfig;
 import lrlab.train.TrainingListener;
 import lrlab.util.Check;
 
@@ -42,8 +43,8 @@ public final class LrFinder {
     private int iterations = 100;
     private double beta = 0.98;
     private double divergeFactor = 4;
-    private int batchSize = 32;
-    private long seed = 0;
+    /** Batch size and seed start at the library's one set of defaults; the test counts iterations, not epochs. */
+    private RunConfig config = RunConfig.DEFAULTS;
     private TrainingListener listener;
 
     private LrFinder(Model model, Optimizer optimizer) {
@@ -106,20 +107,20 @@ public final class LrFinder {
     }
 
     /**
-     * @param batchSize rows per batch, ≥ 1 (default 32)
+     * @param batchSize rows per batch, ≥ 1 (default 32, {@link RunConfig#DEFAULTS})
      * @return this
      */
     public LrFinder batchSize(int batchSize) {
-        this.batchSize = Check.atLeast("batchSize", batchSize, 1);
+        this.config = config.batchSize(batchSize);
         return this;
     }
 
     /**
-     * @param seed seed of the batch shuffling (default 0)
+     * @param seed seed of the batch shuffling (default 0, {@link RunConfig#DEFAULTS})
      * @return this
      */
     public LrFinder seed(long seed) {
-        this.seed = seed;
+        this.config = config.seed(seed);
         return this;
     }
 
@@ -156,7 +157,7 @@ public final class LrFinder {
             savedLr[g] = optimizer.lr(g);
             savedMomentum[g] = optimizer.hasMomentum() ? optimizer.momentum(g) : 0;
         }
-        BatchLoop loop = BatchLoop.dropLast(model, optimizer, batchSize, seed);
+        BatchLoop loop = BatchLoop.dropLast(model, optimizer, config.batchSize(), config.seed());
         RangeTest test = new RangeTest();
         try {
             if (listener != null) {
@@ -180,7 +181,7 @@ public final class LrFinder {
         }
         int n = model.rows();
         return new LrFinderResult(Arrays.copyOf(test.lrs, test.count), Arrays.copyOf(test.losses, test.count),
-                Arrays.copyOf(test.smoothed, test.count), test.stoppedEarly, iterations, Math.min(batchSize, n), n);
+                Arrays.copyOf(test.smoothed, test.count), test.stoppedEarly, iterations, Math.min(config.batchSize(), n), n);
     }
 
     /**

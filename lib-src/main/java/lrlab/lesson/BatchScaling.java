@@ -8,7 +8,6 @@ import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.Schedulers;
-import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
@@ -201,7 +200,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
      * @return optimizer steps of a whole run at batch size B: epochs·⌈n/B⌉
      */
     public int totalSteps(int batch) {
-        return config().epochs() * stepsPerEpoch(batch);
+        return config().batchSize(Check.atLeast("batch", batch, 1)).totalSteps(model.rows());
     }
 
     /**
@@ -209,14 +208,16 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
      * @return ⌈n/B⌉ optimizer steps per epoch on the model's training rows
      */
     public int stepsPerEpoch(int batch) {
-        return BatchLoop.stepsPerEpoch(model.rows(), Check.atLeast("batch", batch, 1), false);
+        return config().batchSize(Check.atLeast("batch", batch, 1)).stepsPerEpoch(model.rows());
     }
 
     /**
      * Every chosen variant at every batch size: table run (the variant), batch, steps_per_epoch, total_steps, lr (the
      * rate after warmup), train_loss (the full training loss at the end), val_loss, gap = val_loss −
      * train_loss, val_accuracy, diverged, and sharpness when {@link #sharpnessAtEnd} is on. Losses are NaN
-     * when a run diverged.
+     * when a run diverged: it {@link TrainingResult#endedNonFinite() ended non-finite} or its full training loss
+     * at the end is not finite (the table reports that loss and the gap, so it is checked too); there is no
+     * loss-ratio threshold, because a scaling rule that ends high but finite is the result the table compares.
      *
      * @param batchSizes B values ≥ 1
      * @return one row per variant × batch size
@@ -240,7 +241,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
                 double lr = rate(variant, b);
                 TrainingResult r = train(variant, b, lr);
                 double train = r.diverged() ? Double.NaN : model.value(r.params());
-                boolean div = r.diverged() || !Double.isFinite(r.finalValLoss()) || !Double.isFinite(train);
+                boolean div = r.endedNonFinite() || !Double.isFinite(train);
                 t.stringColumn("run").append(variant);
                 t.intColumn("batch").append(b);
                 t.intColumn("steps_per_epoch").append(stepsPerEpoch(b));

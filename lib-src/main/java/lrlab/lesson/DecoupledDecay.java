@@ -6,7 +6,6 @@ import lrlab.data.Dataset;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
-import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
@@ -95,7 +94,7 @@ public final class DecoupledDecay extends RunSettings<DecoupledDecay> {
 
     /** @return optimizer steps of a whole run: epochs · ⌈n/B⌉ */
     public int totalSteps() {
-        return config().epochs() * BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().totalSteps(model.rows());
     }
 
     /** @return indices of the silent parameters: those whose full-batch gradient at the initial parameters is exactly 0 */
@@ -159,7 +158,9 @@ public final class DecoupledDecay extends RunSettings<DecoupledDecay> {
 
     /**
      * Adam without decay, then Adam + L2 and AdamW at every λ: run ("Adam", "Adam + L2" or "AdamW"), lambda, train_loss (at the end, on all
-     * training rows), val_loss, val_accuracy, weight_norm ‖θ‖, diverged.
+     * training rows), val_loss, val_accuracy, weight_norm ‖θ‖, diverged. A run counts as diverged only when it
+     * {@link TrainingResult#endedNonFinite() ended non-finite}, with no loss-ratio threshold: a strong λ that
+     * ends with a high but finite loss is what the sweep shows, not a failed run.
      *
      * @param lambdas decay strengths λ &gt; 0
      * @return Adam without decay, then Adam + L2 and AdamW at every λ: run ("Adam", "Adam + L2" or "AdamW"), lambda, train_loss (at the end, on all training rows), val_loss, val_accuracy, weight_norm ‖θ‖, diverged
@@ -179,7 +180,7 @@ public final class DecoupledDecay extends RunSettings<DecoupledDecay> {
                 Optimizer opt = kind.equals("Adam") ? Optimizers.adam(lr).build() : optimizer(kind, Check.positive("lambda", lambda));
                 stage(kind + ", λ = " + lambda);
                 TrainingResult r = Trainer.of(model, opt).config(config()).validation(validation).listener(progress).fit();
-                boolean div = r.diverged() || !Double.isFinite(r.finalValLoss());
+                boolean div = r.endedNonFinite();
                 t.stringColumn("run").append(kind);
                 t.doubleColumn("lambda").append(lambda);
                 t.doubleColumn("train_loss").append(div ? Double.NaN : model.value(r.params()));

@@ -69,7 +69,7 @@ public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
 
     /** @return the optimizer steps one measurement takes: epochs · ⌈n/B⌉ (after {@code steps(s)}: s) */
     public int measuredSteps() {
-        return config().epochs() * BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().totalSteps(model.rows());
     }
 
     /**
@@ -91,7 +91,7 @@ public final class EffectiveSteps extends RunSettings<EffectiveSteps> {
         double[] p = model.initialParams(config().seed());
         double[] before = p.clone();
         double[] size = new double[steps];
-        int perEpoch = BatchLoop.stepsPerEpoch(model.rows(), batchSize, false);
+        int perEpoch = config().batchSize(batchSize).stepsPerEpoch(model.rows());
         int epochs = (steps + perEpoch - 1) / perEpoch;
         Trainer.of(model, optimizer).config(config().batchSize(batchSize).epochs(epochs)).listener(new TrainingListener() {
             @Override

@@ -10,7 +10,6 @@ import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.ReduceLROnPlateau;
 import lrlab.schedule.Scheduler;
-import lrlab.train.BatchLoop;
 import lrlab.train.EpochStats;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
@@ -56,7 +55,7 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
      * Runs on {@code model}'s data (its least-squares minimum is computed once, here).
      *
      * @param model the model
-     * @return this
+     * @return the lesson's runs on {@code model}, to configure
      */
     public static NoisyTraining of(LinearRegression model) {
         return new NoisyTraining(Check.notNull("model", model));
@@ -97,7 +96,7 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
 
     /** @return steps per epoch, ⌈n/B⌉ */
     public int stepsPerEpoch() {
-        return BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().stepsPerEpoch(model.rows());
     }
 
     /**
@@ -131,27 +130,28 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
         for (var e : schedules.entrySet()) {
             Optimizer opt = Optimizers.sgd(baseLr).build();
             Scheduler s = e.getValue().apply(opt);
-            Table t = run(e.getKey(), opt, s, null);
+            Table t = run(e.getKey(), opt, s, Trainer.Every.BATCH);
             all = all == null ? t : all.append(t);
         }
         return all.setName("schedules");
     }
 
     /**
-     * One run under ReduceLROnPlateau (MIN mode, {@code factor}, {@code patience} epochs), stepped after
-     * every epoch on that epoch's mean full training loss.
+     * One run under ReduceLROnPlateau (MIN mode, {@code factor}, {@code patience} epochs), stepped by the
+     * trainer after every epoch on that epoch's mean full training loss (the loss on all rows after each of
+     * its steps, a steadier signal than the batch losses; see {@link Trainer#schedulerMetric}).
      *
      * @param name the run's name
      * @param baseLr the base learning rate η₀, finite and &gt; 0
      * @param factor the factor by which a plateau multiplies the rate, in (0, 1)
      * @param patience the epochs without improvement tolerated before a cut, ≥ 0
-     * @return one run under ReduceLROnPlateau (MIN mode, {@code factor}, {@code patience} epochs), stepped after every epoch on that epoch's mean full training loss
+     * @return the run's rows: run, step, epoch, lr, loss, excess
      */
     public Table plateau(String name, double baseLr, double factor, int patience) {
         Check.nonBlank("name", name);
         Optimizer opt = Optimizers.sgd(Check.positive("baseLr", baseLr)).build();
         ReduceLROnPlateau p = ReduceLROnPlateau.builder().factor(factor).patience(patience).build(opt);
-        return run(name, opt, null, p);
+        return run(name, opt, p, Trainer.Every.EPOCH);
     }
 
     /**
@@ -204,9 +204,9 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
         return Table.create("final epoch").addColumns(run, last, best, lastLr).sortAscendingOn("final_excess");
     }
 
-    private Table run(String name, Optimizer opt, Scheduler perStep, ReduceLROnPlateau perEpoch) {
+    private Table run(String name, Optimizer opt, Scheduler scheduler, Trainer.Every when) {
         double[] params = model.initialParams(config().seed());
-        int capacity = config().epochs() * stepsPerEpoch() / every + 1;
+        int capacity = config().totalSteps(model.rows()) / every + 1;
         int[] step = new int[capacity];
         int[] epoch = new int[capacity];
         double[] lr = new double[capacity];
@@ -214,6 +214,7 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
         int[] rows = {0};
         double[] epochSum = {0};
         int[] epochSteps = {0};
+        double[] epochMean = {Double.NaN};
         int[] currentEpoch = {1};
         TrainingListener recorder = new TrainingListener() {
             /** The full training loss after every step; one row every {@code every} steps. */
@@ -230,20 +231,19 @@ public final class NoisyTraining extends RunSettings<NoisyTraining> {
                 }
             }
 
-            /** The plateau scheduler steps on the epoch's mean full training loss. */
+            /** The epoch's mean full training loss, the metric of a per-epoch scheduler. */
             @Override
             public void onEpoch(EpochStats stats) {
-                if (perEpoch != null) {
-                    perEpoch.step(epochSum[0] / epochSteps[0]);
-                }
+                epochMean[0] = epochSum[0] / epochSteps[0];
                 epochSum[0] = 0;
                 epochSteps[0] = 0;
                 currentEpoch[0] = stats.epoch() + 1;
             }
         };
-        Trainer trainer = Trainer.of(model, opt).config(config()).sampleWithReplacement(withReplacement).listener(recorder);
-        if (perStep != null) {
-            trainer.scheduler(perStep, Trainer.Every.BATCH);
+        Trainer trainer = Trainer.of(model, opt).config(config()).sampleWithReplacement(withReplacement).listener(recorder)
+                .schedulerMetric(stats -> epochMean[0]);
+        if (scheduler != null) {
+            trainer.scheduler(scheduler, when);
         }
         trainer.fit(params);
         int n = rows[0];

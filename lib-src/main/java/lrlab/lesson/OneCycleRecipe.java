@@ -8,7 +8,6 @@ import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.LrCurve;
 import lrlab.schedule.OneCycleLR;
-import lrlab.train.BatchLoop;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
@@ -47,8 +46,6 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
     public static final double DIV = 25;
     /** fastai's div_final: the last rate is max/10⁵ (torch's final_div_factor = 10⁵/25). */
     public static final double DIV_FINAL = 1e5;
-    /** A run whose validation loss ends above this multiple of its initial one counts as diverged. */
-    private static final double DIVERGE_FACTOR = 10;
 
     private final Model model;
     private final Dataset validation;
@@ -101,12 +98,12 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
 
     /** @return optimizer steps per epoch, ⌈n/B⌉ */
     public int stepsPerEpoch() {
-        return BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        return config().stepsPerEpoch(model.rows());
     }
 
     /** @return optimizer steps of a whole run: epochs · ⌈n/B⌉ */
     public int totalSteps() {
-        return config().epochs() * stepsPerEpoch();
+        return config().totalSteps(model.rows());
     }
 
     /** @return step 1: the finder (rates 10⁻⁵ … 10, 100 iterations) with SGD at this recipe's momentum and batch size */
@@ -192,8 +189,9 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
 
     /**
      * Both policies at every rate (the one cycle's peak, or the constant rate): run ("one cycle" or "constant"), lr, val_loss,
-     * val_accuracy, diverged. A run diverges when its loss is not finite or ends above 10 × the validation loss
-     * at initialisation; its losses are then NaN.
+     * val_accuracy, diverged. A run diverges by the library's rule ({@link TrainingResult#divergedAbove}): its
+     * loss is not finite or ends above {@link TrainingResult#DIVERGENCE_FACTOR} (10) × the validation loss at
+     * initialisation; its losses are then NaN.
      *
      * @param rates rates &gt; 0
      * @return one row per policy × rate
@@ -208,7 +206,7 @@ public final class OneCycleRecipe extends RunSettings<OneCycleRecipe> {
             for (double lr : rates) {
                 Check.positive("rate", lr);
                 TrainingResult r = train(lr, cycle);
-                boolean div = r.diverged() || !(r.finalValLoss() <= DIVERGE_FACTOR * start);
+                boolean div = r.divergedAbove(TrainingResult.DIVERGENCE_FACTOR, start);
                 t.stringColumn("run").append(cycle ? "one cycle" : "constant");
                 t.doubleColumn("lr").append(lr);
                 t.doubleColumn("val_loss").append(div ? Double.NaN : r.finalValLoss());

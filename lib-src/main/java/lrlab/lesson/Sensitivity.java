@@ -35,7 +35,7 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
     private final String problem;
     private final Model model;
     private final Dataset validation;
-    private double divergeFactor = 10;
+    private double divergeFactor = TrainingResult.DIVERGENCE_FACTOR;
     private TrainingListener listener;
 
     private Sensitivity(String problem, Model model, Dataset validation) {
@@ -67,7 +67,8 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
 
     /**
      * A run whose final validation loss exceeds {@code factor} × the validation loss at initialisation
-     * counts as diverged, like a non-finite one (default 10).
+     * counts as diverged, like a non-finite one ({@link TrainingResult#divergedAbove}; default
+     * {@link TrainingResult#DIVERGENCE_FACTOR}, 10).
      *
      * @param factor finite and &gt; 1
      * @return this
@@ -114,7 +115,7 @@ public final class Sensitivity extends RunSettings<Sensitivity> {
             }
             TrainingResult r = Trainer.of(model, optimizerFor.apply(rates[i])).config(config())
                     .validation(validation).listener(listener).fit();
-            diverged[i] = r.diverged() || !(r.finalValLoss() <= divergeFactor * start);
+            diverged[i] = r.divergedAbove(divergeFactor, start);
             loss[i] = diverged[i] ? Double.NaN : r.finalValLoss();
         }
         String run = problem + " · " + optimizer;

@@ -10,7 +10,7 @@ import lrlab.util.Check;
  *
  * <pre>{@code
  * var finder = Timed.of(() -> LrFinder.of(model, Optimizers.sgd(0.1).build()).run(params));
- * table(SearchCost.table(SearchCost.finder(finder.value(), finder.seconds())));
+ * table(SearchCost.finder(finder.value(), finder.seconds()).table());
  * }</pre>
  *
  * @param value what the computation returned
@@ -24,7 +24,7 @@ public record Timed<T>(T value, double seconds) {
      *
      * @param computation the work to time
      * @param <T> its result type
-     * @return this
+     * @return the computation's value and its seconds
      */
     public static <T> Timed<T> of(Supplier<T> computation) {
         Check.notNull("computation", computation);

@@ -6,7 +6,6 @@ import lrlab.model.Model;
 import lrlab.optim.Optimizer;
 import lrlab.optim.Optimizers;
 import lrlab.schedule.Schedulers;
-import lrlab.train.BatchLoop;
 import lrlab.train.EpochStats;
 import lrlab.train.RunSettings;
 import lrlab.train.Trainer;
@@ -124,7 +123,7 @@ public final class WarmupCurvature extends RunSettings<WarmupCurvature> {
     private void track(Table t, double target, boolean warm) {
         String name = String.format("η = %.3g%s", target, warm ? " after warmup" : "");
         Optimizer opt = Optimizers.sgd(target).build();
-        int stepsPerEpoch = BatchLoop.stepsPerEpoch(model.rows(), config().batchSize(), false);
+        int stepsPerEpoch = config().stepsPerEpoch(model.rows());
         double[] params = model.initialParams(config().seed());
         Sharpness sharpness = Sharpness.of(model).steps(12);
         Model val = model.on(validation);

@@ -21,7 +21,7 @@ public final class LinearRegression extends LinearModel {
      * Linear regression on a regression data set.
      *
      * @param data the data set
-     * @return this
+     * @return a new linear regression model on {@code data}
      */
     public static LinearRegression of(Dataset data) {
         Check.that(data == null || !data.isClassification(), () -> "LinearRegression needs real targets, " + data.name() + " has labels");

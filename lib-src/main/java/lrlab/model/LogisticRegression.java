@@ -22,7 +22,7 @@ public final class LogisticRegression extends LinearModel {
      * Logistic regression on a two-class data set.
      *
      * @param data the data set
-     * @return this
+     * @return a new logistic regression model on {@code data}
      */
     public static LogisticRegression of(Dataset data) {
         Check.that(data != null && data.isClassification() && data.classCount() == 2, () -> "LogisticRegression needs a two-class data set, got "

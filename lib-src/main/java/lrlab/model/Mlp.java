@@ -59,7 +59,7 @@ public final class Mlp extends SoftmaxModel {
      *
      * @param data the data set
      * @param hidden the units of the hidden layer, ≥ 1
-     * @return this
+     * @return a new MLP on {@code data}
      */
     public static Mlp of(Dataset data, int hidden) {
         return of(data, hidden, Activation.RELU);
@@ -71,7 +71,7 @@ public final class Mlp extends SoftmaxModel {
      * @param data the data set
      * @param hidden the units of the hidden layer, ≥ 1
      * @param activation the hidden layer's activation
-     * @return this
+     * @return a new MLP on {@code data}
      */
     public static Mlp of(Dataset data, int hidden, Activation activation) {
         requireClassification("Mlp", data);

@@ -18,7 +18,7 @@ public final class DoubleWell implements ScalarObjective {
      * L(w) = (w² − 1)² + t·w, with 0 &lt; t &lt; 8/(3√3) ≈ 1.54 so that both minima exist.
      *
      * @param tilt the tilt t in (0, 8/(3√3))
-     * @return this
+     * @return the tilted double well
      */
     public static DoubleWell tilted(double tilt) {
         Check.that(tilt > 0 && tilt < 8 / (3 * Math.sqrt(3)), () -> "tilt must be in (0, 8/(3 sqrt 3)) = (0, 1.5396) for two minima, got "

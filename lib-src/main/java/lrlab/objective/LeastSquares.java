@@ -32,7 +32,7 @@ public final class LeastSquares implements Objective {
      *
      * @param x the inputs x_i
      * @param y the targets y_i
-     * @return this
+     * @return the least-squares loss of those points
      */
     public static LeastSquares of(double[] x, double[] y) {
         return new LeastSquares(x, y);
@@ -44,7 +44,7 @@ public final class LeastSquares implements Objective {
      * @param table the data (not modified)
      * @param xColumn the column of the inputs x
      * @param yColumn the column of the targets y
-     * @return this
+     * @return the least-squares loss of those columns
      */
     public static LeastSquares of(Table table, String xColumn, String yColumn) {
         return new LeastSquares(table.numberColumn(xColumn).asDoubleArray(), table.numberColumn(yColumn).asDoubleArray());

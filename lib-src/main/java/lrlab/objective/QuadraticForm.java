@@ -82,7 +82,7 @@ public final class QuadraticForm implements Objective {
      *
      * @param a A, symmetric within the tolerance (rows, not modified)
      * @param b b, one entry per row of A
-     * @return this
+     * @return the quadratic form
      */
     public static QuadraticForm of(double[][] a, double... b) {
         return new QuadraticForm(a, b);
@@ -92,7 +92,7 @@ public final class QuadraticForm implements Objective {
      * ½xᵀAx (b = 0), minimum at the origin.
      *
      * @param a A, symmetric within the tolerance (rows, not modified)
-     * @return this
+     * @return the quadratic form with b = 0
      */
     public static QuadraticForm of(double[][] a) {
         return new QuadraticForm(a, new double[a == null ? 0 : a.length]);

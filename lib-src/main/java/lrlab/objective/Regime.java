@@ -22,27 +22,21 @@ import lrlab.util.Check;
  */
 public enum Regime {
     /** 0 &lt; ηa &lt; 1: monotone convergence. */
-    MONOTONE("monotone-convergence"),
+    MONOTONE,
     /** ηa = 1: lands on the minimum in one step. */
-    ONE_STEP("one-step"),
+    ONE_STEP,
     /** 1 &lt; ηa &lt; 2: overshoots every step, converges in a zig-zag. */
-    ZIG_ZAG("zig-zag-convergence"),
+    ZIG_ZAG,
     /** ηa = 2: bounces between two points forever. */
-    OSCILLATING("oscillation"),
+    OSCILLATING,
     /** ηa &gt; 2: overshoots further every step and diverges. */
-    DIVERGING("divergence");
-
-    private final String oracleName;
-
-    Regime(String oracleName) {
-        this.oracleName = oracleName;
-    }
+    DIVERGING;
 
     /**
      * The regime for a given product ηa, compared exactly with 1 and 2.
      *
      * @param lrTimesCurvature the product ηa, finite and &gt; 0
-     * @return this
+     * @return the regime of ηa
      * @throws IllegalArgumentException if ηa is not finite or ≤ 0
      */
     public static Regime of(double lrTimesCurvature) {
@@ -57,7 +51,7 @@ public enum Regime {
      *
      * @param lr the learning rate η, finite and &gt; 0
      * @param a the curvature a, finite and &gt; 0
-     * @return this
+     * @return the regime of η on curvature a
      * @throws IllegalArgumentException if lr or a is not finite or ≤ 0
      */
     public static Regime of(double lr, double a) {
@@ -83,26 +77,5 @@ public enum Regime {
     /** @return true when the iterate crosses the minimum at every step (ηa &gt; 1, factor 1 − ηa &lt; 0) */
     public boolean overshoots() {
         return this == ZIG_ZAG || this == OSCILLATING || this == DIVERGING;
-    }
-
-    /** @return the name the oracle files use in {@code analysis.regime}, e.g. {@code "zig-zag-convergence"} */
-    public String oracleName() {
-        return oracleName;
-    }
-
-    /**
-     * The regime named as in the oracle files ({@code "monotone-convergence"}, {@code "one-step"},
-     * {@code "zig-zag-convergence"}, {@code "oscillation"}, {@code "divergence"}).
-     *
-     * @param name the oracle files' name
-     * @return this
-     * @throws IllegalArgumentException for any other name
-     */
-    public static Regime fromOracleName(String name) {
-        String[] names = new String[values().length];
-        for (Regime r : values()) {
-            names[r.ordinal()] = r.oracleName;
-        }
-        return values()[java.util.Arrays.asList(names).indexOf(Check.oneOf("regime", name, names))];
     }
 }

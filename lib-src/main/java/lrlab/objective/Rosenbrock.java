@@ -21,7 +21,7 @@ public final class Rosenbrock implements Objective {
     /**
      * a = 1, b = 100: minimum at (1, 1).
      *
-     * @return this
+     * @return the standard Rosenbrock function
      */
     public static Rosenbrock standard() {
         return new Rosenbrock(1, 100);
@@ -32,7 +32,7 @@ public final class Rosenbrock implements Objective {
      *
      * @param a the valley's target a (the minimum is at x = a)
      * @param b the valley's steepness b &gt; 0
-     * @return this
+     * @return the Rosenbrock function with these a and b
      */
     public static Rosenbrock of(double a, double b) {
         return new Rosenbrock(a, b);

@@ -14,7 +14,7 @@ public final class Sine implements ScalarObjective {
     /**
      * f(x) = sin(x).
      *
-     * @return this
+     * @return the sine objective
      */
     public static Sine create() {
         return INSTANCE;

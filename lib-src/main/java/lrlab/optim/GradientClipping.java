@@ -70,7 +70,7 @@ public final class GradientClipping implements Optimizer {
      *
      * @param inner the optimizer that takes the (clipped) step
      * @param maxNorm c, finite and &gt; 0, or +∞ to record the norms without clipping
-     * @return this
+     * @return a new clipping optimizer wrapping {@code inner}
      */
     public static GradientClipping wrap(Optimizer inner, double maxNorm) {
         return new GradientClipping(Check.notNull("inner", inner), Check.positiveOrInfinite("maxNorm", maxNorm));

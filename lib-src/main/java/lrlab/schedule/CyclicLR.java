@@ -234,7 +234,7 @@ public final class CyclicLR extends LrScheduler {
          * Attaches the schedule: overwrites the optimizer's lr with baseLr and applies t = 0.
          *
          * @param optimizer the optimizer
-         * @return this
+         * @return the scheduler, attached to {@code optimizer}
          */
         public CyclicLR build(Optimizer optimizer) {
             return new CyclicLR(optimizer, this);

@@ -325,7 +325,7 @@ public final class OneCycleLR extends LrScheduler {
          * Attaches the schedule to {@code optimizer}; applies t = 0 (lr and momentum).
          *
          * @param optimizer the optimizer
-         * @return this
+         * @return the scheduler, attached to {@code optimizer}
          */
         public OneCycleLR build(Optimizer optimizer) {
             return new OneCycleLR(optimizer, this);

@@ -306,7 +306,7 @@ public final class ReduceLROnPlateau implements Scheduler {
          * Attaches it; the optimizer's lr is not changed until a plateau.
          *
          * @param optimizer the optimizer
-         * @return this
+         * @return the scheduler, attached to {@code optimizer}
          */
         public ReduceLROnPlateau build(Optimizer optimizer) {
             return new ReduceLROnPlateau(optimizer, this);

@@ -42,7 +42,7 @@ public final class GradientDescent {
      * Gradient descent on {@code objective}, from the origin, for 10 steps until told otherwise.
      *
      * @param objective the loss
-     * @return this
+     * @return gradient descent on {@code objective}, to configure and run
      */
     public static GradientDescent on(Objective objective) {
         Check.notNull("objective", objective);
@@ -68,7 +68,7 @@ public final class GradientDescent {
      * Runs {@code steps} updates (≥ 1).
      *
      * @param steps the number of steps
-     * @return this
+     * @return a copy with that many steps
      */
     public GradientDescent steps(int steps) {
         Check.atLeast("steps", steps, 1);
@@ -79,7 +79,7 @@ public final class GradientDescent {
      * Stops a run, flagged as diverged, once an iterate's largest |θ_i| exceeds {@code bound}.
      *
      * @param bound the bound
-     * @return this
+     * @return a copy with that divergence bound
      */
     public GradientDescent divergenceBound(double bound) {
         Check.positiveOrInfinite("bound", bound);

@@ -22,7 +22,7 @@ public final class Trajectories {
      * Runs made one by one (e.g. with {@link GradientDescent#run(String, lrlab.optim.Optimizer)}) as one set.
      *
      * @param runs the runs, at least one
-     * @return this
+     * @return the runs as one set
      */
     public static Trajectories of(Trajectory... runs) {
         Check.that(runs != null && runs.length != 0, () -> "runs must name at least one trajectory, got none");

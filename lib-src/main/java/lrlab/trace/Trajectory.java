@@ -107,7 +107,7 @@ public final class Trajectory {
      * The same run under another name in tables and legends, e.g. {@code run.named("from w0 = 2")}.
      *
      * @param label the label
-     * @return this
+     * @return a copy under the new name
      */
     public Trajectory named(String label) {
         lrlab.util.Check.nonBlank("label", label);

@@ -49,6 +49,26 @@ public record RunConfig(int epochs, int batchSize, long seed) {
     }
 
     /**
+     * Optimizer steps of one epoch over {@code rows} rows, every row used (the last batch may be smaller).
+     *
+     * @param rows n, the training rows, ≥ 1
+     * @return ⌈n/B⌉
+     */
+    public int stepsPerEpoch(int rows) {
+        return BatchLoop.stepsPerEpoch(Check.atLeast("rows", rows, 1), batchSize, false);
+    }
+
+    /**
+     * Optimizer steps of a whole run over {@code rows} rows (the t a per-step schedule counts to).
+     *
+     * @param rows n, the training rows, ≥ 1
+     * @return epochs · ⌈n/B⌉
+     */
+    public int totalSteps(int rows) {
+        return epochs * stepsPerEpoch(rows);
+    }
+
+    /**
      * @param seed seed of the initialisation, the shuffling and any split
      * @return a copy with that seed
      */

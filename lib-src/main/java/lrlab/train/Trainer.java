@@ -2,6 +2,7 @@ package lrlab.train;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import lrlab.data.Dataset;
 import lrlab.data.Split;
 import lrlab.model.Evaluation;
@@ -49,6 +50,7 @@ public final class Trainer extends RunSettings<Trainer> {
     private boolean withReplacement;
     private Scheduler scheduler;
     private Every every = Every.EPOCH;
+    private ToDoubleFunction<EpochStats> metric;
     private TrainingListener listener;
 
     private Trainer(Model model, Optimizer optimizer) {
@@ -128,7 +130,8 @@ public final class Trainer extends RunSettings<Trainer> {
 
     /**
      * Steps {@code scheduler} after every epoch, with the epoch's validation loss (the training loss without
-     * validation data) as its metric: {@code ReduceLROnPlateau} reads it, the others ignore it.
+     * validation data) as its metric unless {@link #schedulerMetric} chooses another: {@code ReduceLROnPlateau}
+     * reads it, the others ignore it.
      *
      * @param scheduler a scheduler attached to this trainer's optimizer
      * @return this
@@ -151,6 +154,22 @@ public final class Trainer extends RunSettings<Trainer> {
                 + "got one attached to another optimizer: build it on the optimizer passed to Trainer.of");
         this.scheduler = scheduler;
         this.every = every;
+        return this;
+    }
+
+    /**
+     * Chooses the number a per-epoch scheduler is stepped with, as a torch user chooses what to pass to
+     * {@code scheduler.step(metric)}: e.g. {@code EpochStats::trainLoss} to watch the training loss although
+     * there is validation data. It is read after the listener's {@link TrainingListener#onEpoch}, so it may
+     * return a quantity the listener measured during the epoch. Without it (or with null) the metric is the
+     * epoch's validation loss, or its mean training loss when there is no validation data. A per-batch
+     * scheduler always gets the batch loss.
+     *
+     * @param metric the epoch's metric from its stats, or null for the default
+     * @return this
+     */
+    public Trainer schedulerMetric(ToDoubleFunction<EpochStats> metric) {
+        this.metric = metric;
         return this;
     }
 
@@ -217,11 +236,12 @@ public final class Trainer extends RunSettings<Trainer> {
             hVal[done] = eval == null ? Double.NaN : eval.loss();
             hAcc[done] = eval == null ? Double.NaN : eval.accuracy();
             done++;
+            EpochStats stats = new EpochStats(epoch, epochLr, hTrain[done - 1], hVal[done - 1], hAcc[done - 1]);
             if (listener != null) {
-                listener.onEpoch(new EpochStats(epoch, epochLr, hTrain[done - 1], hVal[done - 1], hAcc[done - 1]));
+                listener.onEpoch(stats);
             }
             if (scheduler != null && every == Every.EPOCH) {
-                scheduler.step(val == null ? hTrain[done - 1] : hVal[done - 1]);
+                scheduler.step(metric != null ? metric.applyAsDouble(stats) : val == null ? stats.trainLoss() : stats.valLoss());
             }
         }
         Table history = Table.create("history").addColumns(

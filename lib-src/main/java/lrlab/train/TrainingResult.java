@@ -18,6 +18,34 @@ public record TrainingResult(double[] params, Table history, Table steps, boolea
                              int epochsCompleted) {
 
     /**
+     * The usual factor of {@link #divergedAbove}: a run whose validation loss ends more than ten times above
+     * its loss at initialisation learned nothing useful, even if every number stayed finite.
+     */
+    public static final double DIVERGENCE_FACTOR = 10;
+
+    /**
+     * Whether the run blew up: it stopped on a non-finite batch loss ({@link #diverged()}) or its final
+     * validation loss is not finite (NaN also when there was no validation data).
+     *
+     * @return true if the run or its final validation loss is not finite
+     */
+    public boolean endedNonFinite() {
+        return diverged || !Double.isFinite(finalValLoss());
+    }
+
+    /**
+     * The library's divergence rule for a finished run with validation data: it {@link #endedNonFinite()}, or
+     * its final validation loss ends above {@code factor} × {@code initialLoss}.
+     *
+     * @param factor the multiple of the initial loss that counts as diverged, e.g. {@link #DIVERGENCE_FACTOR}
+     * @param initialLoss the validation loss at initialisation
+     * @return true if the run diverged by this rule
+     */
+    public boolean divergedAbove(double factor, double initialLoss) {
+        return endedNonFinite() || finalValLoss() > factor * initialLoss;
+    }
+
+    /**
      * The result as a table, like every result of the library: the per-epoch {@link #history()}.
      *
      * @return one row per completed epoch: epoch, lr, train_loss, val_loss, val_accuracy

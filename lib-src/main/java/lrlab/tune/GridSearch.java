@@ -20,7 +20,7 @@ public final class GridSearch implements Tuner {
      * The given rates (each finite and &gt; 0), budget 1 until {@link #budget(int)}.
      *
      * @param rates the learning rates, each finite and &gt; 0
-     * @return this
+     * @return a new grid search over {@code rates}
      */
     public static GridSearch of(double... rates) {
         Check.nonEmpty("rates", rates);
@@ -48,7 +48,7 @@ public final class GridSearch implements Tuner {
      * Budget of every trial, ≥ 1.
      *
      * @param budget the budget of every trial, ≥ 1
-     * @return this
+     * @return a copy with that budget
      */
     public GridSearch budget(int budget) {
         Tuner.checkBudget("budget", budget);

@@ -29,7 +29,7 @@ public final class RandomSearch implements Tuner {
      *
      * @param lo the smallest rate, finite and &gt; 0
      * @param hi the largest rate, finite and &gt; lo
-     * @return this
+     * @return a new random search over [lo, hi]
      */
     public static RandomSearch logUniform(double lo, double hi) {
         Tuner.checkRange(lo, hi);
@@ -40,7 +40,7 @@ public final class RandomSearch implements Tuner {
      * Number of trials, ≥ 1.
      *
      * @param trials the number of trials, ≥ 1
-     * @return this
+     * @return a copy with that many trials
      */
     public RandomSearch trials(int trials) {
         Tuner.checkBudget("trials", trials);
@@ -51,7 +51,7 @@ public final class RandomSearch implements Tuner {
      * Budget of every trial, ≥ 1.
      *
      * @param budget the budget of every trial, ≥ 1
-     * @return this
+     * @return a copy with that budget
      */
     public RandomSearch budget(int budget) {
         Tuner.checkBudget("budget", budget);
@@ -62,7 +62,7 @@ public final class RandomSearch implements Tuner {
      * Seed of the draws.
      *
      * @param seed the seed of the random draws
-     * @return this
+     * @return a copy with that seed
      */
     public RandomSearch seed(long seed) {
         return new RandomSearch(lo, hi, trials, budget, seed);

@@ -4,6 +4,7 @@ import java.util.function.DoubleFunction;
 import lrlab.data.Dataset;
 import lrlab.model.Model;
 import lrlab.optim.Optimizer;
+import lrlab.train.RunConfig;
 import lrlab.train.Trainer;
 import lrlab.train.TrainingListener;
 import lrlab.train.TrainingResult;
@@ -45,23 +46,39 @@ public interface RateObjective {
     }
 
     /**
-     * Training as a rate objective: budget = epochs. Each call trains a fresh copy of the model's
-     * seeded initialisation with {@code optimizerFor.apply(lr)} and returns the final validation loss
-     * (the final training loss when {@code validation} is null); a diverged run returns +∞.
+     * Training as a rate objective with the library's run defaults ({@link RunConfig#DEFAULTS}: batches of 32,
+     * seed 0): {@link #training(Model, Dataset, DoubleFunction, RunConfig)}.
      *
      * @param model the model on its training data
      * @param validation held-out data, or null
      * @param optimizerFor a fresh optimizer for a rate, e.g. {@code lr -> Optimizers.sgd(lr).build()}
-     * @param batchSize rows per batch
-     * @param seed seed of initialisation and shuffling (the same for every trial: common random numbers)
-     * @return training as a rate objective: budget = epochs
+     * @return the objective: rate and epochs → final validation (or training) loss, +∞ if diverged
+     */
+    static RateObjective training(Model model, Dataset validation, DoubleFunction<Optimizer> optimizerFor) {
+        return training(model, validation, optimizerFor, RunConfig.DEFAULTS);
+    }
+
+    /**
+     * Training as a rate objective: budget = epochs. Each call trains a fresh copy of the model's
+     * seeded initialisation with {@code optimizerFor.apply(lr)} on {@code run}'s batch size and seed (its
+     * epochs are replaced by the budget) and returns the final validation loss (the final training loss
+     * when {@code validation} is null); a run that stopped on a non-finite loss or ends non-finite returns +∞.
+     * Unlike {@link TrainingResult#divergedAbove} there is no loss-ratio threshold: a tuner needs a score, not
+     * a flag, and a high finite loss already ranks below every better rate.
+     *
+     * @param model the model on its training data
+     * @param validation held-out data, or null
+     * @param optimizerFor a fresh optimizer for a rate, e.g. {@code lr -> Optimizers.sgd(lr).build()}
+     * @param run batch size and seed of every trial (the same seed for all: common random numbers)
+     * @return the objective: rate and epochs → final validation (or training) loss, +∞ if diverged
      */
     static RateObjective training(Model model, Dataset validation, DoubleFunction<Optimizer> optimizerFor,
-                                  int batchSize, long seed) {
+                                  RunConfig run) {
         Check.notNull("model", model);
         Check.notNull("optimizerFor", optimizerFor);
+        Check.notNull("run", run);
         return (lr, budget) -> {
-            Trainer t = Trainer.of(model, optimizerFor.apply(lr)).batchSize(batchSize).epochs(budget).seed(seed);
+            Trainer t = Trainer.of(model, optimizerFor.apply(lr)).config(run.epochs(budget));
             if (validation != null) {
                 t.validation(validation);
             }

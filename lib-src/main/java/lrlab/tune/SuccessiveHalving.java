@@ -39,7 +39,7 @@ public final class SuccessiveHalving implements Tuner {
      *
      * @param lo the smallest rate, finite and &gt; 0
      * @param hi the largest rate, finite and &gt; lo
-     * @return this
+     * @return a new successive-halving tuner over [lo, hi]
      */
     public static SuccessiveHalving logUniform(double lo, double hi) {
         Tuner.checkRange(lo, hi);
@@ -50,7 +50,7 @@ public final class SuccessiveHalving implements Tuner {
      * Number of initial rates, ≥ 2.
      *
      * @param rates the number of initial rates, ≥ 2
-     * @return this
+     * @return a copy with that many initial rates
      */
     public SuccessiveHalving rates(int rates) {
         Check.atLeast("rates", rates, 2);
@@ -61,7 +61,7 @@ public final class SuccessiveHalving implements Tuner {
      * Budget of the first rung r, ≥ 1.
      *
      * @param r r
-     * @return this
+     * @return a copy with that minimum budget
      */
     public SuccessiveHalving minBudget(int r) {
         Tuner.checkBudget("minBudget", r);
@@ -72,7 +72,7 @@ public final class SuccessiveHalving implements Tuner {
      * Reduction factor η ≥ 2.
      *
      * @param eta the reduction factor η ≥ 2
-     * @return this
+     * @return a copy with that η
      */
     public SuccessiveHalving eta(int eta) {
         Check.atLeast("eta", eta, 2);
@@ -83,7 +83,7 @@ public final class SuccessiveHalving implements Tuner {
      * Largest budget a rung may use, ≥ 1 (0 = no cap).
      *
      * @param maxBudget the largest budget, ≥ 0 (0: no cap)
-     * @return this
+     * @return a copy with that maximum budget
      */
     public SuccessiveHalving maxBudget(int maxBudget) {
         Check.that(maxBudget >= 0, () -> "maxBudget must be >= 0 (0 = no cap), got " + maxBudget);
@@ -94,7 +94,7 @@ public final class SuccessiveHalving implements Tuner {
      * Seed of the initial rates.
      *
      * @param seed the seed of the random draws
-     * @return this
+     * @return a copy with that seed
      */
     public SuccessiveHalving seed(long seed) {
         return new SuccessiveHalving(lo, hi, rates, minBudget, eta, maxBudget, seed);

@@ -41,7 +41,7 @@ public final class TpeTuner implements Tuner {
      *
      * @param lo the smallest rate, finite and &gt; 0
      * @param hi the largest rate, finite and &gt; lo
-     * @return this
+     * @return a new TPE tuner over [lo, hi]
      */
     public static TpeTuner logUniform(double lo, double hi) {
         Tuner.checkRange(lo, hi);
@@ -52,7 +52,7 @@ public final class TpeTuner implements Tuner {
      * Total number of trials, ≥ 1.
      *
      * @param trials the number of trials, ≥ 1
-     * @return this
+     * @return a copy with that many trials
      */
     public TpeTuner trials(int trials) {
         Tuner.checkBudget("trials", trials);
@@ -63,7 +63,7 @@ public final class TpeTuner implements Tuner {
      * Random trials before the model is used, ≥ 1.
      *
      * @param startup the random trials first, ≥ 1
-     * @return this
+     * @return a copy with that many startup trials
      */
     public TpeTuner startupTrials(int startup) {
         Tuner.checkBudget("startupTrials", startup);
@@ -74,7 +74,7 @@ public final class TpeTuner implements Tuner {
      * Candidates drawn from l(u) per trial, ≥ 1.
      *
      * @param candidates the candidates per trial, ≥ 1
-     * @return this
+     * @return a copy with that many candidates
      */
     public TpeTuner candidates(int candidates) {
         Tuner.checkBudget("candidates", candidates);
@@ -85,7 +85,7 @@ public final class TpeTuner implements Tuner {
      * Budget of every trial, ≥ 1.
      *
      * @param budget the budget of every trial, ≥ 1
-     * @return this
+     * @return a copy with that budget
      */
     public TpeTuner budget(int budget) {
         Tuner.checkBudget("budget", budget);
@@ -96,7 +96,7 @@ public final class TpeTuner implements Tuner {
      * Seed of all draws.
      *
      * @param seed the seed of the random draws
-     * @return this
+     * @return a copy with that seed
      */
     public TpeTuner seed(long seed) {
         return new TpeTuner(lo, hi, trials, startupTrials, candidates, budget, seed);

@@ -41,8 +41,8 @@ final class AnalysisCheck {
         JsonNode expected = analysis.get("regime");
         if (expected == null || !expected.isTextual()) {
             check.fail("analysis.regime is missing or not a string");
-        } else if (!expected.asText().equals(regime.oracleName())) {
-            check.fail("analysis.regime: got " + regime.oracleName() + ", expected " + expected.asText());
+        } else if (!expected.asText().equals(RegimeNames.of(regime))) {
+            check.fail("analysis.regime: got " + RegimeNames.of(regime) + ", expected " + expected.asText());
         }
         return regime;
     }
@@ -60,7 +60,7 @@ final class AnalysisCheck {
         if (!flag.isBoolean()) {
             check.fail("diverges must be true or false, got " + flag);
         } else if (flag.asBoolean() != implied) {
-            check.fail("diverges: regime " + regime.oracleName() + " implies " + implied + ", expected " + flag.asBoolean());
+            check.fail("diverges: regime " + RegimeNames.of(regime) + " implies " + implied + ", expected " + flag.asBoolean());
         }
     }
 

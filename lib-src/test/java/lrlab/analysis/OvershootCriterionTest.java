@@ -51,7 +51,7 @@ class OvershootCriterionTest {
         double[] w = new double[it.size()];
         for (int i = 0; i < w.length; i++) w[i] = it.get(i).asDouble();
         double wStar = c.path("objective").path("c").asDouble();
-        Regime expected = Regime.fromOracleName(c.path("analysis").path("regime").asText());
+        Regime expected = lrlab.oracle.RegimeNames.regime(c.path("analysis").path("regime").asText());
         assertEquals(expected, OvershootCriterion.around(wStar).regime(w), id);
         double lr = c.path("torch").path("args").path("lr").asDouble();
         assertEquals(expected, Quadratic.of(2.0, wStar).regime(lr), id);

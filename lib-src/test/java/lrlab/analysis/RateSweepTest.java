@@ -12,6 +12,7 @@ import lrlab.testutil.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,6 +54,14 @@ class RateSweepTest {
         assertEquals(0.0, r.loss(1, 1));
         assertEquals(r.finalLoss()[0], r.loss(5, 0), 1e-15);
         assertEquals(12, r.lossTable().rowCount());
+    }
+
+    @ParameterizedTest(name = "loss({0}, {1}) is rejected naming {2}")
+    @CsvSource({"-1, 0, 't must be in [0, 6), got -1'", "6, 0, 't must be in [0, 6), got 6'",
+            "0, 2, 'i must be in [0, 2), got 2'", "0, -1, 'i must be in [0, 2), got -1'"})
+    void lossOutsideTheRecordedStepsOrRatesIsRejectedWithTheRange(int t, int i, String message) {
+        RateSweep.Result r = RateSweep.onQuadratic(2.0, 3.0).from(7.0).steps(5).recordLoss(true).run(0.1, 0.5);
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> r.loss(t, i)).getMessage());
     }
 
     static List<Arguments> shiftedSquareSeeds() {

@@ -26,7 +26,7 @@ class Lesson07cFactsTest {
 
     private static final Split DIGITS = Datasets.digits().split(0.8, 0).standardize();
     private static final RateObjective OBJECTIVE = RateObjective.training(Mlp.of(DIGITS.train(), 32),
-            DIGITS.validation(), lr -> Optimizers.sgd(lr).build(), 32, 0);
+            DIGITS.validation(), lr -> Optimizers.sgd(lr).build());
     private static final TuningResult GRID = GridSearch.logspace(1e-4, 1, 9).budget(6).run(OBJECTIVE);
     private static final TuningResult RANDOM = RandomSearch.logUniform(1e-4, 1).trials(9).budget(6).run(OBJECTIVE);
     private static final TuningResult HALVING = SuccessiveHalving.logUniform(1e-4, 1).rates(18).minBudget(1).eta(3)

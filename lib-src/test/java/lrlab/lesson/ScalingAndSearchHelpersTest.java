@@ -46,9 +46,12 @@ class ScalingAndSearchHelpersTest {
         Table t = SearchCost.table(SearchCost.finder(found, 0.1), grid);
         Tol.assertClose(20 * 32.0 / DIABETES.train().rows(), t.doubleColumn("epochs").get(0), 1e-12, "finder epochs");
         Tol.assertClose(48 / t.doubleColumn("epochs").get(0), t.doubleColumn("epochs_vs_first").get(1), 1e-12, "ratio");
+        assertEquals(List.of("run", "optimizer_steps", "epochs", "seconds", "epochs_vs_first"), t.columnNames());
+        assertEquals("grid", t.stringColumn("run").get(1));
+        assertEquals(grid.table().row(0).toString(), SearchCost.table(grid).row(0).toString());
         assertThrows(IllegalArgumentException.class, () -> new SearchCost(" ", 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> SearchCost.grid("g", 0, 8, 45, 1));
-        assertThrows(IllegalArgumentException.class, SearchCost::table);
+        assertThrows(IllegalArgumentException.class, () -> SearchCost.table(new SearchCost[0]));
     }
 
     @Test

@@ -37,12 +37,6 @@ class StabilityFactsTest {
         assertThrows(IllegalArgumentException.class, () -> Regime.of(0.1, bad));
     }
 
-    @Test
-    void oracleNamesRoundTrip() {
-        for (Regime r : Regime.values()) assertEquals(r, Regime.fromOracleName(r.oracleName()));
-        assertThrows(IllegalArgumentException.class, () -> Regime.fromOracleName("chaos"));
-    }
-
     static java.util.List<org.junit.jupiter.params.provider.Arguments> seedCases() {
         return lrlab.testutil.Oracles.cases("seed_examples.json");
     }
@@ -56,7 +50,7 @@ class StabilityFactsTest {
         Tol.assertClose(an.path("stability_limit_lr").asDouble(), q.stabilityLimit(), 1e-15, id);
         Tol.assertClose(an.path("optimal_lr").asDouble(), q.optimalLr(), 1e-15, id);
         Tol.assertClose(an.path("contraction_factor").asDouble(), q.contractionFactor(lr), 1e-12, 1e-15, id);
-        assertEquals(Regime.fromOracleName(an.path("regime").asText()), q.regime(lr), id);
+        assertEquals(lrlab.oracle.RegimeNames.regime(an.path("regime").asText()), q.regime(lr), id);
     }
 
     @Test

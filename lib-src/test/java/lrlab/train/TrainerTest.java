@@ -160,6 +160,23 @@ class TrainerTest {
     }
 
     @Test
+    void aChosenMetricFeedsTheEpochSchedulerInsteadOfTheValidationLoss() {
+        Optimizer sgd = Optimizers.sgd(0.1).build();
+        List<Double> fed = new ArrayList<>();
+        Scheduler spy = new Scheduler() {
+            @Override public void step() { throw new AssertionError("the trainer must pass the metric"); }
+            @Override public void step(double metric) { fed.add(metric); }
+            @Override public double[] lastLrs() { return new double[] {sgd.lr()}; }
+            @Override public int lastEpoch() { return fed.size(); }
+            @Override public Optimizer optimizer() { return sgd; }
+        };
+        TrainingResult r = Trainer.of(LogisticRegression.of(CANCER.train()), sgd).validation(CANCER.validation())
+                .epochs(4).scheduler(spy).schedulerMetric(EpochStats::trainLoss).fit();
+        assertArrayEquals(r.history().doubleColumn("train_loss").asDoubleArray(),
+                fed.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Test
     void aSchedulerOfAnotherOptimizerIsRejected() {
         Optimizer sgd = Optimizers.sgd(0.1).build();
         Optimizer other = Optimizers.sgd(0.1).build();

@@ -100,7 +100,7 @@ class TunerTest {
     void trainingObjectiveFindsAWorkingRateForLogisticRegression() {
         lrlab.data.Split s = lrlab.data.Datasets.breastCancer().split(0.8, 0).standardize();
         RateObjective f = RateObjective.training(lrlab.model.LogisticRegression.of(s.train()), s.validation(),
-                lr -> lrlab.optim.Optimizers.sgd(lr).build(), 32, 0);
+                lr -> lrlab.optim.Optimizers.sgd(lr).build(), lrlab.train.RunConfig.DEFAULTS);
         TuningResult r = GridSearch.of(1e-4, 1e-2, 1.0).budget(3).run(f);
         assertTrue(r.bestLr() > 1e-4, "best " + r.bestLr());
         assertTrue(r.best().loss() < 0.2, "best loss " + r.best().loss());
