@@ -8,6 +8,7 @@ import copy
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ from conftest import ENV, ROOT, WORKBOOK, manual_cells, run_verb, tree_hash
 
 sys.path.insert(0, str(ENV / "tools"))
 import grading  # noqa: E402
+import manual_grades  # noqa: E402
 
 COURSE = ROOT / "notebooks" / "exercises"
 NB3 = "03_warmup_step_decay.ipynb"
@@ -274,6 +276,126 @@ def test_a_fresh_regrade_gives_the_same_rows(graded, tmp_path):
     again, first = read_rows(tmp_path / "out"), read_rows(graded["out"])
     for key, row in again.items():
         assert row == first[key]
+
+
+# ------------------------------------------------------------------------ the manual-grades sheet ---
+
+NB1, NB2B = "01_four_rates.ipynb", "02b_momentum_limit.ipynb"
+
+
+def read_sheet(out: Path) -> dict[tuple[str, str], dict]:
+    """(student, cell) -> row of OUT/manual_grades.csv."""
+    with (out / "manual_grades.csv").open(encoding="utf-8", newline="") as f:
+        return {(r["student"], r["cell"]): r for r in csv.DictReader(f)}
+
+
+def fill_sheet(out: Path, points: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """What an instructor does in a spreadsheet: (student, cell) -> (points, comment) typed in."""
+    rows = list(read_sheet(out).values())
+    for r in rows:
+        if (r["student"], r["cell"]) in points:
+            r["points"], r["comment"] = points[(r["student"], r["cell"])]
+    with (out / "manual_grades.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=manual_grades.COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def lms_points(out: Path, student: str, assignment: str) -> float:
+    with (out / "gradebook_lms.csv").open(encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["Student"] == student)
+    return float(next(v for k, v in row.items() if k.startswith(assignment)))
+
+
+@pytest.fixture
+def graded_copy(graded, tmp_path):
+    """A copy of the graded class's OUT (the tests change its sheet); grading it again reuses every result."""
+    out = tmp_path / "out"
+    shutil.copytree(graded["out"], out, symlinks=True)
+    return out
+
+
+def grade_into(graded, out: Path):
+    return run_verb("grade", "--submitted", str(graded["submitted"]), "--out", str(out))
+
+
+def test_the_sheet_lists_every_written_answer_awaiting_grading(graded, released):
+    sheet = read_sheet(graded["out"])
+    # only the complete student wrote answers; the untouched one left "YOUR ANSWER HERE" (0, not pending)
+    assert sorted(sheet) == [("Zoë Ann", "derivation"), ("Zoë Ann", "explain_lr_one")], sorted(sheet)
+    for (student, cell), r in sheet.items():
+        a, n = ("lr_basics", NB1) if cell == "explain_lr_one" else ("momentum", NB2B)
+        assert (r["assignment"], r["notebook"]) == (a, n), r
+        assert float(r["max_points"]) == manual_cells(a, n)[cell], r
+        assert (r["points"], r["comment"], r["note"]) == ("", "", ""), r
+        source = json.loads((released / "source" / a / n).read_text())
+        text = next("".join(c["source"]) for c in source["cells"] if gid(c) == cell)
+        assert r["answer"] == manual_grades.answer_text(text) and "\n" not in r["answer"] and r["answer"], r
+
+
+def test_points_given_in_the_sheet_are_added_on_the_next_grade(graded, graded_copy):
+    out = graded_copy
+    before = read_rows(out)
+    lms_before = lms_points(out, "Zoë Ann", "lr_basics")
+    fill_sheet(out, {("Zoë Ann", "explain_lr_one"): ("0.5", "right idea, no reason why 2/a")})
+    r = grade_into(graded, out)
+    assert r.returncode == 0 and "grading 0" in r.stdout, r.stdout[-2000:] + r.stderr[-2000:]
+    rows = read_rows(out)
+    nb1, nb2b = rows[("Zoë Ann", NB1)], rows[("Zoë Ann", NB2B)]
+    assert float(nb1["score"]) == float(before[("Zoë Ann", NB1)]["score"]) + 0.5, nb1
+    assert "awaiting manual grading" not in nb1["message"], nb1  # its only written answer is graded
+    assert nb2b == before[("Zoë Ann", NB2B)] and "derivation (2 points)" in nb2b["message"], nb2b
+    assert lms_points(out, "Zoë Ann", "lr_basics") == lms_before + 0.5
+    sheet = read_sheet(out)
+    assert (sheet[("Zoë Ann", "explain_lr_one")]["points"],
+            sheet[("Zoë Ann", "explain_lr_one")]["comment"]) == ("0.5", "right idea, no reason why 2/a")
+    assert sheet[("Zoë Ann", "derivation")]["points"] == ""
+    # grading again (or resuming) adds the points once: the saved results keep the autograded score
+    files = {name: (out / name).read_bytes() for name in ("grades.csv", "manual_grades.csv", "gradebook_lms.csv",
+                                                          "report.html")}
+    r = grade_into(graded, out)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    assert {name: (out / name).read_bytes() for name in files} == files
+    saved = [json.loads(p.read_text()) for p in (out / "results").glob("*.json")]
+    mine = next(x for x in saved if (x["student"], x["notebook"]) == ("Zoë Ann", NB1))
+    assert mine["score"] == float(before[("Zoë Ann", NB1)]["score"]), mine
+
+
+@pytest.mark.parametrize("value", ["1.5", "-1", "one", "nan"])
+def test_a_bad_point_in_the_sheet_stops_grade_and_writes_nothing(graded, graded_copy, value):
+    out = graded_copy
+    fill_sheet(out, {("Zoë Ann", "explain_lr_one"): (value, "")})
+    before = tree_hash(out)
+    r = grade_into(graded, out)
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    for fragment in (str(out / "manual_grades.csv"), "line ", "Zoë Ann", "explain_lr_one", repr(value),
+                     "between 0 and 1"):
+        assert fragment in r.stderr, (fragment, r.stderr)
+    assert "Traceback" not in r.stderr
+    assert tree_hash(out) == before
+
+
+def manual_row(answer: str) -> grading.Row:
+    return grading.Row("Ann", "lr_basics", NB1, 3, 4, "ok", "", extra={"manual": [["explain_lr_one", 1, answer]]})
+
+
+def test_a_changed_answer_keeps_its_points_but_they_wait_until_the_note_is_cleared():
+    entries, given = manual_grades.merge({}, [manual_row("the step overshoots")])
+    key = ("Ann", "lr_basics", NB1, "explain_lr_one")
+    entries[0].points, entries[0].points_text = 1.0, "1"
+    sheet = {key: entries[0]}
+    assert manual_grades.merge(sheet, [manual_row("the  step\novershoots")])[1] == {key: 1.0}  # same words
+    changed, given = manual_grades.merge(sheet, [manual_row("because 1 > 2/a")])
+    assert changed[0].points == 1.0 and changed[0].note == manual_grades.CHANGED and given == {}
+    assert changed[0].answer == "because 1 > 2/a"
+    assert "awaiting manual grading: explain_lr_one" in manual_row("x").csv_row(given)[6]
+    changed[0].note = ""  # the instructor checked the points and cleared the note
+    assert manual_grades.merge({key: changed[0]}, [manual_row("because 1 > 2/a")])[1] == {key: 1.0}
+    assert manual_row("x").csv_row({key: 1.0})[3:] == ["4", "4", "ok", ""]
+
+
+def test_an_answer_that_looks_like_a_formula_is_kept_as_text():
+    assert manual_grades.answer_text('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
 
 
 def test_verbs_have_help_and_summary():

@@ -132,7 +132,7 @@ def cluster_run(cluster, klass, tmp_path_factory) -> dict:
     return {"out": out, "log": r.stdout, "address": address, "names": names, "submitted": klass}
 
 
-OUTPUTS = ["grades.csv", "cells.csv", "gradebook_lms.csv", "report.html"]
+OUTPUTS = ["grades.csv", "cells.csv", "manual_grades.csv", "gradebook_lms.csv", "report.html"]
 
 
 @pytest.mark.parametrize("name", OUTPUTS)

@@ -6,6 +6,8 @@
                               as a job on a Dask cluster (grading_cluster.py: a local one sized to
                               the machine, or an existing one by address)
                               -> OUT/grades.csv, OUT/cells.csv (one row per graded test cell),
+                                 OUT/manual_grades.csv (written answers graded by the instructor,
+                                 merged into grades.csv: manual_grades.py),
                                  OUT/feedback/<student>/<assignment>/<notebook>.html,
                                  OUT/report.html and OUT/gradebook_lms.csv (grading_report.py)
   grade_one(job, ...) -> Row  one notebook, self-contained (what a job runs on its worker)
@@ -61,7 +63,7 @@ COLUMNS = ["student", "assignment", "notebook", "score", "max_score", "status", 
 OK, TAMPERED, TIMEOUT, KERNEL_DIED, INVALID, MISSING, UNKNOWN, ERROR = (
     "ok", "tampered", "timeout", "kernel-died", "invalid-notebook", "missing", "unknown-notebook", "error")
 CELL_COLUMNS = ["student", "assignment", "notebook", "cell", "points", "max_points", "message"]
-RESULT_VERSION = 2
+RESULT_VERSION = 3  # 3: written answers in extra['manual'], not in the message
 
 
 def nbgrader_cmd() -> list[str]:
@@ -242,9 +244,22 @@ class Row:
     version: int = RESULT_VERSION
     extra: dict = field(default_factory=dict)
 
-    def csv_row(self) -> list[str]:
-        return [self.student, self.assignment, self.notebook, fmt(self.score), fmt(self.max_score),
-                self.status, self.message]
+    def csv_row(self, given: dict | None = None) -> list[str]:
+        """The grades.csv row: the autograded score plus the manual points given (given: {(student,
+        assignment, notebook, cell): points}); the message names the written answers still pending."""
+        given = given or {}
+        manual = self.extra.get("manual", [])
+        added = [given[(self.student, self.assignment, self.notebook, c)] for c, _, _ in manual
+                 if (self.student, self.assignment, self.notebook, c) in given]
+        pending = [(c, top) for c, top, _ in manual
+                   if (self.student, self.assignment, self.notebook, c) not in given]
+        message = self.message
+        if pending:  # first (after the unsandboxed note), so the 500-character cut never drops it
+            head = UNSANDBOXED if message.startswith(UNSANDBOXED) else ""
+            rest = message[len(head):].lstrip("; ")
+            message = "; ".join(x for x in (head, manual_note(pending), rest) if x)[:500]
+        return [self.student, self.assignment, self.notebook, fmt(self.score + sum(added)), fmt(self.max_score),
+                self.status, message]
 
 
 def fmt(x: float) -> str:
@@ -318,12 +333,15 @@ def grade_one(job: Job, course: Path, scratch: Path, out: Path, wall: float, src
     fp = fingerprint(job, src, options)
     max_score = max_score_of(course, job.assignment, job.notebook) if job.notebook.endswith(".ipynb") else 0.0
 
-    def row(score, status, message, ms=None, cells=None):
+    def row(score, status, message, ms=None, cells=None, manual=None):
         message = " ".join(message.split())
         if not options.sandbox:
             message = UNSANDBOXED + ("; " + message if message else "")
+        extra = {"cells": cells} if cells else {}
+        if manual:
+            extra["manual"] = manual
         return Row(job.student, job.assignment, job.notebook, score, max_score if ms is None else ms, status,
-                   message[:500], time.monotonic() - start, fp, extra={"cells": cells} if cells else {})
+                   message[:400 if manual else 500], time.monotonic() - start, fp, extra=extra)
 
     known = assignments(course)
     if job.assignment not in known:
@@ -418,12 +436,14 @@ def _grade_in(work, job, course, out, wall, nb, release_nb, tampered, options, r
         message = "; ".join(errors)
     if tampered and status != TAMPERED:
         message = tampered + "; " + message
-    pending = pending_manual(work, job, sid)
-    if pending:  # first, so the 500-character cut never drops it
-        message = manual_note(pending) + ("; " + message if message else "")
+    # written answers the student filled in: the message naming them is made when grades.csv is written
+    # (manual_grades.py adds the points the instructor gave)
+    answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in graded_nb.cells
+               if isinstance(c.metadata.get("nbgrader"), dict) and "grade_id" in c.metadata["nbgrader"]}
+    manual = [[name, points, answers.get(name, "")] for name, points in pending_manual(work, job, sid)]
     cap_outputs(graded_nb)
     cells = write_feedback(out, job, work, sid, graded_nb, release_nb, hidden, options)
-    return row(score, status, message, cells=cells)
+    return row(score, status, message, cells=cells, manual=manual)
 
 
 def _with_kernel_log(row, outcome: dict):
@@ -567,14 +587,18 @@ def _write_atomic(path: Path, header: list[str], lines) -> Path:
     return path
 
 
-def write_csv(out: Path, rows: list[Row]) -> Path:
-    """OUT/grades.csv (one row per notebook) and OUT/cells.csv (one row per graded test cell), both sorted
-    by student, assignment, notebook (cells in notebook order) and replaced atomically."""
+def write_csv(out: Path, rows: list[Row], sheet: dict | None = None) -> Path:
+    """OUT/grades.csv (one row per notebook, manual points given in the sheet added), OUT/cells.csv (one
+    row per graded test cell), both sorted by student, assignment, notebook (cells in notebook order) and
+    replaced atomically, and OUT/manual_grades.csv (the sheet read at the start, merged with these rows)."""
+    import manual_grades
     rows = sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook))
+    entries, given = manual_grades.merge(sheet or {}, rows)
+    manual_grades.write_sheet(out / manual_grades.SHEET, entries)
     _write_atomic(out / "cells.csv", CELL_COLUMNS,
                   ([r.student, r.assignment, r.notebook, c[0], fmt(c[1]), fmt(c[2]), c[3]]
                    for r in rows for c in r.extra.get("cells", [])))
-    return _write_atomic(out / "grades.csv", COLUMNS, (r.csv_row() for r in rows))
+    return _write_atomic(out / "grades.csv", COLUMNS, (r.csv_row(given) for r in rows))
 
 
 def prepare(course_copy: Path, course: Path = COURSE) -> None:
@@ -605,6 +629,9 @@ def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 1
             f"cannot grade in a sandbox: {sandbox.problem()}. Fix that, or pass --no-sandbox to grade without "
             "one (students' code then runs with your own permissions and can read the solutions and hidden "
             "tests, change the gradebook and the grader's output, and use the network)")
+    import manual_grades
+    # the instructor's sheet is checked before anything is written: a bad value stops grade here
+    sheet = manual_grades.read_sheet(out / manual_grades.SHEET, manual_grades.course_points(course))
     out.mkdir(parents=True, exist_ok=True)
     course_copy = out / ".work" / "course"
     results = out / "results"
@@ -631,7 +658,7 @@ def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 1
     if rows:
         say(f"reusing {len(rows)} finished results (unchanged files); grading {len(todo)}")
     # only the rows of this run's submissions go into grades.csv
-    write_csv(out, list(rows.values()))
+    write_csv(out, list(rows.values()), sheet)
     done = len(rows)
     if todo:
         bundle, digest = grading_cluster.bundle_course(course_copy)
@@ -652,12 +679,12 @@ def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 1
             for job, result in grading_cluster.grade_jobs(client, [j for j, _ in todo], payload, bundle):
                 r = take_result(out, results, job, result, options)
                 rows[job.key] = r
-                write_csv(out, list(rows.values()))
+                write_csv(out, list(rows.values()), sheet)
                 done += 1
                 say(f"[{done}/{len(jobs)}] {job.label}: {r.status} {fmt(r.score)}/{fmt(r.max_score)} "
                     f"({r.seconds:.1f} s on worker {result.get('worker', '?')})"
                     f"{'  ' + r.message[:120] if r.message else ''}")
-    path = write_csv(out, list(rows.values()))
+    path = write_csv(out, list(rows.values()), sheet)
     written = grading_report.write_report(out)
     say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'}, feedback pages under {out / 'feedback'}, "
         + ", ".join(str(p) for p in written))
@@ -725,6 +752,7 @@ def main(argv: list[str]) -> int:
         print(f"grade: --jobs must be 1 or more, got {args.jobs}", file=sys.stderr)
         return 2
     import grading_cluster
+    import manual_grades
     if args.scheduler and not grading_cluster.ADDRESS.match(args.scheduler):
         print(f"grade: --scheduler {args.scheduler!r} is not a scheduler address: give it as tcp://HOST:PORT "
               f"(what `dask scheduler` prints as 'Scheduler at:')", file=sys.stderr)
@@ -737,6 +765,9 @@ def main(argv: list[str]) -> int:
     except SandboxUnavailable as e:
         print(f"grade: {e}", file=sys.stderr)
         return 1
+    except manual_grades.ManualGradesError as e:
+        print(f"grade: {e}", file=sys.stderr)
+        return 2
     except grading_cluster.ClusterError as e:
         print(f"grade: {e}", file=sys.stderr)
         return 2
