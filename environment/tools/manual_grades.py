@@ -99,7 +99,7 @@ def read_sheet(path: Path, course_max: dict[tuple[str, str, str], float]) -> dic
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ManualGradesError(f"{path} lacks the column(s) {', '.join(missing)}: keep the header row "
-                                f"{','.join(COLUMNS)} as grade wrote it, {fix}")
+                                f"{','.join(COLUMNS)} as grade wrote it and save as CSV (UTF-8, comma-separated), {fix}")
     entries: dict[tuple, Entry] = {}
     for number, row in enumerate(lines, start=2):
         row = {k: (row.get(k) or "") for k in COLUMNS}
