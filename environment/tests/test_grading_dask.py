@@ -1,8 +1,9 @@
 """Grading through a real Dask cluster on 127.0.0.1: a `dask scheduler` and two workers started with
 `environment/workbook worker` (which execs `dask worker`), each with its own local directory, grade a
 small class with `grade --scheduler`; grades.csv, cells.csv, the report and the LMS file are
-byte-identical to a local run's (also after a run killed part-way is resumed), and both workers took jobs. Wrong or unreachable scheduler
-addresses, and a worker running other grading code, stop grade with a message naming the fix.
+byte-identical to a local run's (also when a run killed part-way is resumed), and both workers took
+jobs. Wrong or unreachable scheduler addresses, and a worker running other grading code, stop grade
+with a message naming the fix.
 The processes are started in their own sessions, live at most LIFETIME seconds, and are killed
 (with every child) when the module's tests end."""
 from __future__ import annotations
