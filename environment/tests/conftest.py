@@ -68,6 +68,15 @@ def manual_cells(assignment: str, notebook: str) -> dict[str, float]:
             if c["metadata"].get("nbgrader", {}).get("grade") and c["metadata"]["nbgrader"].get("solution")}
 
 
+def browse_report(out: Path, shot: Path | None = None) -> dict:
+    """What Chromium saw of OUT/report.html (environment/tools/report_browser_check.mjs): console errors,
+    requests leaving OUT, charts drawn, table rows, links to missing files."""
+    cmd = ["node", str(ENV / "tools" / "report_browser_check.mjs"), str(out)] + ([str(shot)] if shot else [])
+    proc = subprocess.run(cmd, cwd=ENV, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, f"browser check crashed:\n{proc.stderr[-3000:]}"
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 # The files that take longest, first: with one worker per core (pytest-xdist, --dist loadfile) the
 # short files then fill in beside them instead of one long file running alone at the end. Measured
 # seconds of a fresh-clone run on 2 cores; a file not named here runs after these, in name order.

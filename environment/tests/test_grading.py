@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, WORKBOOK, manual_cells, run_verb, tree_hash
+from conftest import ENV, ROOT, WORKBOOK, browse_report, manual_cells, run_verb, tree_hash
 
 sys.path.insert(0, str(ENV / "tools"))
 import grading  # noqa: E402
@@ -233,6 +233,16 @@ def test_later_exercises_full_marks_when_solved_zero_when_untouched(graded, assi
     assert "awaiting manual grading" not in none["message"], none
     page = graded["out"] / "feedback" / "untouched" / assignment / notebook.replace(".ipynb", ".html")
     assert "not implemented yet" in page.read_text()
+
+
+def test_the_class_report_of_a_real_grade_works_in_chromium(graded):
+    """The report `grade` wrote for this class (every status, feedback links) drawn offline."""
+    seen = browse_report(graded["out"])
+    assert seen["consoleErrors"] == [] and seen["outsideRequests"] == [], seen
+    assert seen["plotContainers"] > 0 and seen["chartsDrawn"] == seen["plotContainers"], seen
+    assert seen["failedChart"] and seen["brokenLinks"] == [] and seen["injected"] is False, seen
+    students = {row["student"] for row in read_rows(graded["out"]).values()}
+    assert seen["tableRows"] == len(students), seen
 
 
 def test_untouched_feedback_shows_the_stub_message(graded):

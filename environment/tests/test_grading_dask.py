@@ -1,8 +1,9 @@
 """Grading through a real Dask cluster on 127.0.0.1: a `dask scheduler` and two workers started with
 `environment/workbook worker` (which execs `dask worker`), each with its own local directory, grade a
 small class with `grade --scheduler`; grades.csv, cells.csv, the report and the LMS file are
-byte-identical to a local run's, and both workers took jobs. Wrong or unreachable scheduler
-addresses, and a worker running other grading code, stop grade with a message naming the fix.
+byte-identical to a local run's (also when a run killed part-way is resumed), and both workers took
+jobs. Wrong or unreachable scheduler addresses, and a worker running other grading code, stop grade
+with a message naming the fix.
 The processes are started in their own sessions, live at most LIFETIME seconds, and are killed
 (with every child) when the module's tests end."""
 from __future__ import annotations
@@ -189,6 +190,31 @@ def test_rerun_through_the_cluster_reuses_every_result(cluster_run, klass):
                  "--scheduler", cluster_run["address"], "--wall", WALL)
     assert r.returncode == 0 and "grading 0" in r.stdout, r.stdout[-2000:] + r.stderr[-2000:]
     assert (cluster_run["out"] / "grades.csv").read_bytes() == before
+
+
+def test_an_interrupted_cluster_run_resumes_to_the_same_files(cluster, klass, local_run, tmp_path):
+    """grade through the scheduler, killed once its first row is saved, then run again: the saved rows
+    are reused and the files end up byte-identical to an uninterrupted local run's."""
+    address, _, _ = cluster
+    out = tmp_path / "out"
+    proc = subprocess.Popen([WORKBOOK, "grade", "--submitted", str(klass), "--out", str(out), "--scheduler",
+                             address, "--wall", WALL], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if line.startswith("[1/"):
+            break
+    grading.kill_tree(proc.pid)
+    proc.wait(timeout=60)
+    saved = list((out / "results").glob("*.json"))
+    total = len((local_run / "grades.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert 1 <= len(saved) < total, "".join(seen)  # stopped part-way, the finished rows kept
+    r = run_verb("grade", "--submitted", str(klass), "--out", str(out), "--scheduler", address, "--wall", WALL)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    assert f"reusing {len(saved)} finished results" in r.stdout, r.stdout[-2000:]
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (local_run / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("address, fragment", [

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import random
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, TARGET
+from conftest import ENV, TARGET, browse_report
 
 import grading_report  # noqa: E402  (conftest puts environment/tools on sys.path)
 
@@ -157,19 +156,12 @@ def test_bad_inputs_give_a_clear_error(out, damage, fragment):
     assert proc.returncode == 2 and fragment in proc.stderr, proc.stderr
 
 
-def browse(out: Path, shot: Path | None = None) -> dict:
-    cmd = ["node", str(ENV / "tools" / "report_browser_check.mjs"), str(out)] + ([str(shot)] if shot else [])
-    proc = subprocess.run(cmd, cwd=ENV, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, f"browser check crashed:\n{proc.stderr[-3000:]}"
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
 def test_report_in_chromium_draws_every_chart_offline(out, tmp_path_factory):
     grading_report.write_report(out)
     moved = tmp_path_factory.mktemp("moved") / "class report"  # the folder works where it is moved to
     shutil.copytree(out, moved)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    seen = browse(moved, SCREENSHOT)
+    seen = browse_report(moved, SCREENSHOT)
     assert seen["consoleErrors"] == [] and seen["outsideRequests"] == [], seen
     notebooks = sum(len(v) for v in COURSE.values())
     assert seen["plotContainers"] == len(COURSE) + notebooks + 1, seen  # + the failed-cells bars
@@ -183,7 +175,7 @@ def test_report_in_chromium_draws_every_chart_offline(out, tmp_path_factory):
 def test_report_without_cells_in_chromium_shows_the_note(out):
     (out / "cells.csv").unlink()
     grading_report.write_report(out)
-    seen = browse(out)
+    seen = browse_report(out)
     assert seen["consoleErrors"] == [] and seen["outsideRequests"] == [], seen
     assert seen["noCellsNote"] and not seen["failedChart"], seen
     assert seen["chartsDrawn"] == seen["plotContainers"] == len(COURSE) + 3, seen
