@@ -404,6 +404,33 @@ def test_a_changed_answer_keeps_its_points_but_they_wait_until_the_note_is_clear
     assert manual_row("x").csv_row({key: 1.0})[3:] == ["4", "4", "ok", ""]
 
 
+def test_points_saved_while_grade_runs_are_kept_and_a_bad_save_is_left_alone(tmp_path):
+    """The instructor grades while the class is graded: grade reads the sheet again before rewriting it,
+    and never overwrites a save that fails the check (it reports it at the end instead)."""
+    out, course_max = tmp_path, {("lr_basics", NB1, "explain_lr_one"): 1.0}
+    sheet = manual_grades.Sheet(out / manual_grades.SHEET, course_max)
+    grading.write_csv(out, [manual_row("the step overshoots")], sheet)
+    path = out / manual_grades.SHEET
+
+    def save(points: str) -> None:  # as a spreadsheet saves it: the points column filled in
+        rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+        rows[1][manual_grades.COLUMNS.index("points")] = points
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 1_000_000))  # a later save, whatever the clock
+
+    save("1")
+    grading.write_csv(out, [manual_row("the step overshoots")], sheet)  # the next job finished
+    assert read_rows(out)[("Ann", NB1)]["score"] == "4" and sheet.error is None
+    assert read_sheet(out)[("Ann", "explain_lr_one")]["points"] == "1"
+    save("ten")
+    bad = path.read_bytes()
+    grading.write_csv(out, [manual_row("the step overshoots")], sheet)
+    assert path.read_bytes() == bad, "a save that fails the check must not be overwritten"
+    assert sheet.error is not None and "'ten'" in str(sheet.error)
+    assert read_rows(out)[("Ann", NB1)]["score"] == "4"  # the points read before still count
+
+
 def test_an_answer_that_looks_like_a_formula_is_kept_as_text():
     assert manual_grades.answer_text('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
 

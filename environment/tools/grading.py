@@ -587,14 +587,17 @@ def _write_atomic(path: Path, header: list[str], lines) -> Path:
     return path
 
 
-def write_csv(out: Path, rows: list[Row], sheet: dict | None = None) -> Path:
+def write_csv(out: Path, rows: list[Row], sheet) -> Path:
     """OUT/grades.csv (one row per notebook, manual points given in the sheet added), OUT/cells.csv (one
     row per graded test cell), both sorted by student, assignment, notebook (cells in notebook order) and
-    replaced atomically, and OUT/manual_grades.csv (the sheet read at the start, merged with these rows)."""
+    replaced atomically, and OUT/manual_grades.csv (the sheet as last saved, merged with these rows; left
+    as it is while what is saved there fails its check). sheet: a manual_grades.Sheet."""
     import manual_grades
     rows = sorted(rows, key=lambda r: (r.student, r.assignment, r.notebook))
-    entries, given = manual_grades.merge(sheet or {}, rows)
-    manual_grades.write_sheet(out / manual_grades.SHEET, entries)
+    writable = sheet.refresh()
+    entries, given = manual_grades.merge(sheet.entries, rows)
+    if writable:
+        sheet.write(entries)
     _write_atomic(out / "cells.csv", CELL_COLUMNS,
                   ([r.student, r.assignment, r.notebook, c[0], fmt(c[1]), fmt(c[2]), c[3]]
                    for r in rows for c in r.extra.get("cells", [])))
@@ -631,7 +634,7 @@ def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 1
             "tests, change the gradebook and the grader's output, and use the network)")
     import manual_grades
     # the instructor's sheet is checked before anything is written: a bad value stops grade here
-    sheet = manual_grades.read_sheet(out / manual_grades.SHEET, manual_grades.course_points(course))
+    sheet = manual_grades.Sheet(out / manual_grades.SHEET, manual_grades.course_points(course))
     out.mkdir(parents=True, exist_ok=True)
     course_copy = out / ".work" / "course"
     results = out / "results"
@@ -688,6 +691,10 @@ def grade(submitted: Path, out: Path, jobs_n: int | None = None, wall: float = 1
     written = grading_report.write_report(out)
     say(f"wrote {path} ({len(rows)} rows), {out / 'cells.csv'}, feedback pages under {out / 'feedback'}, "
         + ", ".join(str(p) for p in written))
+    if sheet.error is not None:  # saved during the run and not valid: left untouched, the points not counted
+        raise manual_grades.ManualGradesError(
+            f"every notebook is graded and saved, but {manual_grades.SHEET} was saved during the run with a "
+            f"problem, so grade left it as it is and counted the points it read before: {sheet.error}")
     return sorted(rows.values(), key=lambda r: (r.student, r.assignment, r.notebook))
 
 

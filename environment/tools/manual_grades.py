@@ -14,7 +14,8 @@ Formgrader; instead every `grade` keeps OUT/manual_grades.csv, one row per pendi
   answer                                the student's text, on one line (a leading = + - @ gets a ')
 
 On each `grade` the sheet is read and checked first (a point that is not a number from 0 to the cell's
-points stops grade before anything is written), then rewritten with this run's answers, and the
+points stops grade before anything is written), then rewritten with this run's answers (read again
+first whenever it was saved meanwhile, so points typed during a run are kept), and the
 points given are added to the autograded score in grades.csv (the saved results keep the autograded
 score only, so a rerun or a resumed run never counts them twice).
 """
@@ -130,6 +131,45 @@ def read_sheet(path: Path, course_max: dict[tuple[str, str, str], float]) -> dic
         entries[key] = Entry(*key, top, points, text, row["comment"], row["note"].strip(), row["answer_id"],
                              row["answer"])
     return entries
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+class Sheet:
+    """OUT/manual_grades.csv during one `grade`: read and checked at the start (a bad value stops grade
+    there), read again whenever someone saved it since grade last read or wrote it (an instructor
+    grading while the class is graded), and never overwritten while what is saved there does not pass
+    the check: grade then goes on with the entries it read last and stops with the error at the end."""
+
+    def __init__(self, path: Path, course_max: dict[tuple[str, str, str], float]):
+        self.path, self.course_max = path, course_max
+        self.stamp = _stamp(path)
+        self.entries = read_sheet(path, course_max)
+        self.error: ManualGradesError | None = None
+
+    def refresh(self) -> bool:
+        """True when the file may be rewritten: unchanged since grade last saw it, or changed and valid
+        (its entries are then the ones merged)."""
+        now = _stamp(self.path)
+        if now == self.stamp:
+            return self.error is None
+        try:
+            self.entries = read_sheet(self.path, self.course_max)
+        except ManualGradesError as e:
+            self.error = e
+            return False
+        self.stamp, self.error = now, None
+        return True
+
+    def write(self, entries: list[Entry]) -> None:
+        write_sheet(self.path, entries)
+        self.stamp = _stamp(self.path)
 
 
 def merge(sheet: dict[tuple, Entry], rows) -> tuple[list[Entry], dict[tuple, float]]:
