@@ -68,6 +68,22 @@ def manual_cells(assignment: str, notebook: str) -> dict[str, float]:
             if c["metadata"].get("nbgrader", {}).get("grade") and c["metadata"]["nbgrader"].get("solution")}
 
 
+def interrupted_grade(*args: str, after: int) -> str:
+    """`workbook grade ARGS`, killed (with every process it started) once it has printed the row of its
+    `after`-th finished notebook; returns what it printed."""
+    import grading
+    proc = subprocess.Popen([WORKBOOK, "grade", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if line.startswith(f"[{after}/"):
+            break
+    grading.kill_tree(proc.pid)
+    proc.wait(timeout=60)
+    return "".join(seen)
+
+
 def browse_report(out: Path, shot: Path | None = None) -> dict:
     """What Chromium saw of OUT/report.html (environment/tools/report_browser_check.mjs): console errors,
     requests leaving OUT, charts drawn, table rows, links to missing files."""

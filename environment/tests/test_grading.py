@@ -9,14 +9,13 @@ import csv
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, WORKBOOK, browse_report, manual_cells, run_verb, tree_hash
+from conftest import ENV, ROOT, browse_report, interrupted_grade, manual_cells, run_verb, tree_hash
 
 sys.path.insert(0, str(ENV / "tools"))
 import grading  # noqa: E402
@@ -146,17 +145,9 @@ def graded(released, tmp_path_factory):
     write_class(submitted, make_class(released))
     before = tree_hash(submitted)
     # an interrupted run: stop it once two notebooks are done; their rows must survive
-    proc = subprocess.Popen([WORKBOOK, "grade", "--submitted", str(submitted), "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seen = []
-    for line in proc.stdout:
-        seen.append(line)
-        if line.startswith("[2/"):
-            break
-    grading.kill_tree(proc.pid)
-    proc.wait()
+    seen = interrupted_grade("--submitted", str(submitted), "--out", str(out), after=2)
     partial = read_rows(out)
-    assert len(partial) >= 2, "".join(seen)
+    assert len(partial) >= 2, seen
     start = time.monotonic()
     r = run_verb("grade", "--submitted", str(submitted), "--out", str(out), timeout=1500)
     seconds = time.monotonic() - start

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, manual_cells
+from conftest import ENV, interrupted_grade, manual_cells
 
 import grading  # noqa: E402  (conftest puts environment/tools on sys.path)
 import grading_cluster  # noqa: E402
@@ -197,19 +197,11 @@ def test_an_interrupted_cluster_run_resumes_to_the_same_files(cluster, klass, lo
     are reused and the files end up byte-identical to an uninterrupted local run's."""
     address, _, _ = cluster
     out = tmp_path / "out"
-    proc = subprocess.Popen([WORKBOOK, "grade", "--submitted", str(klass), "--out", str(out), "--scheduler",
-                             address, "--wall", WALL], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
-    seen = []
-    for line in proc.stdout:
-        seen.append(line)
-        if line.startswith("[1/"):
-            break
-    grading.kill_tree(proc.pid)
-    proc.wait(timeout=60)
+    seen = interrupted_grade("--submitted", str(klass), "--out", str(out), "--scheduler", address, "--wall", WALL,
+                             after=1)
     saved = list((out / "results").glob("*.json"))
     total = len((local_run / "grades.csv").read_text(encoding="utf-8").splitlines()) - 1
-    assert 1 <= len(saved) < total, "".join(seen)  # stopped part-way, the finished rows kept
+    assert 1 <= len(saved) < total, seen  # stopped part-way, the finished rows kept
     r = run_verb("grade", "--submitted", str(klass), "--out", str(out), "--scheduler", address, "--wall", WALL)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert f"reusing {len(saved)} finished results" in r.stdout, r.stdout[-2000:]
