@@ -249,10 +249,9 @@ class Row:
         assignment, notebook, cell): points}); the message names the written answers still pending."""
         given = given or {}
         manual = self.extra.get("manual", [])
-        added = [given[(self.student, self.assignment, self.notebook, c)] for c, _, _ in manual
-                 if (self.student, self.assignment, self.notebook, c) in given]
-        pending = [(c, top) for c, top, _ in manual
-                   if (self.student, self.assignment, self.notebook, c) not in given]
+        points = [given.get((self.student, self.assignment, self.notebook, c)) for c, _, _ in manual]
+        added = [p for p in points if p is not None]
+        pending = [(c, top) for (c, top, _), p in zip(manual, points) if p is None]
         message = self.message
         if pending:  # first (after the unsandboxed note), so the 500-character cut never drops it
             head = UNSANDBOXED if message.startswith(UNSANDBOXED) else ""
@@ -772,10 +771,7 @@ def main(argv: list[str]) -> int:
     except SandboxUnavailable as e:
         print(f"grade: {e}", file=sys.stderr)
         return 1
-    except manual_grades.ManualGradesError as e:
-        print(f"grade: {e}", file=sys.stderr)
-        return 2
-    except grading_cluster.ClusterError as e:
+    except (manual_grades.ManualGradesError, grading_cluster.ClusterError) as e:
         print(f"grade: {e}", file=sys.stderr)
         return 2
     return 0

@@ -25,7 +25,7 @@ import csv
 import hashlib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 SHEET = "manual_grades.csv"
@@ -52,10 +52,6 @@ class Entry:
     note: str
     answer_id: str
     answer: str
-
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.student, self.assignment, self.notebook, self.cell)
 
     def fields(self) -> list[str]:
         return [self.student, self.assignment, self.notebook, self.cell, f"{self.max_points:g}",
@@ -186,8 +182,7 @@ def merge(sheet: dict[tuple, Entry], rows) -> tuple[list[Entry], dict[tuple, flo
             if old is None:
                 entry = Entry(*key, float(top), None, "", "", "", now_id, answer_text(source))
             else:
-                entry = Entry(**{**old.__dict__, "max_points": float(top), "answer": answer_text(source),
-                                 "answer_id": now_id})
+                entry = replace(old, max_points=float(top), answer=answer_text(source), answer_id=now_id)
                 graded = old.points is not None or old.comment.strip()
                 if old.answer_id != now_id and graded:
                     entry.note = CHANGED
