@@ -3,6 +3,7 @@ package lrlab.analysis;
 import java.util.SplittableRandom;
 import lrlab.model.Model;
 import lrlab.util.Check;
+import lrlab.util.Shuffle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -79,7 +80,7 @@ public final class GradientNoise {
         int d = params.length;
         double[] full = new double[d];
         model.valueAndGradient(params, full);
-        int[] order = identity(n);
+        int[] order = Shuffle.identity(n);
         double[] g = new double[d];
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -120,7 +121,7 @@ public final class GradientNoise {
         int d = params.length;
         double[] full = new double[d];
         model.valueAndGradient(params, full);
-        int[] order = identity(n);
+        int[] order = Shuffle.identity(n);
         double[] g = new double[d];
         SplittableRandom rng = new SplittableRandom(seed ^ (31L * batch));
         double sum = 0;
@@ -175,13 +176,5 @@ public final class GradientNoise {
 
     private static void checkBatch(int batch, int n) {
         Check.that(batch >= 1 && batch <= n, () -> "batch must be in [1, " + n + "] (the number of rows), got " + batch);
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
     }
 }

@@ -180,7 +180,7 @@ public final class LrFinder {
             }
         }
         int n = model.rows();
-        return new LrFinderResult(Arrays.copyOf(test.lrs, test.count), Arrays.copyOf(test.losses, test.count),
+        return new LrFinderResult(Arrays.copyOf(test.rates, test.count), Arrays.copyOf(test.losses, test.count),
                 Arrays.copyOf(test.smoothed, test.count), test.stoppedEarly, iterations, Math.min(config.batchSize(), n), n);
     }
 
@@ -190,7 +190,6 @@ public final class LrFinder {
      */
     private final class RangeTest implements BatchLoop.Hooks {
         final double[] rates = RateSweep.logspace(start, end, iterations);
-        final double[] lrs = new double[iterations];
         final double[] losses = new double[iterations];
         final double[] smoothed = new double[iterations];
         int count;
@@ -205,7 +204,6 @@ public final class LrFinder {
             optimizer.setLr(lr);
             avg = beta * avg + (1 - beta) * loss;
             double s = avg / (1 - Math.pow(beta, i + 1));
-            lrs[count] = lr;
             losses[count] = loss;
             smoothed[count] = s;
             count++;

@@ -274,7 +274,7 @@ public final class BatchScaling extends RunSettings<BatchScaling> {
      */
     public static int holdsUpTo(Table runs, String variant, int baseBatch, double tol) {
         Check.nonNegative("tol", tol);
-        Table v = runs.where(runs.stringColumn("run").isEqualTo(variant)).sortAscendingOn("batch");
+        Table v = RunTables.rowsOf(runs, variant).sortAscendingOn("batch");
         double base = Double.NaN;
         for (int i = 0; i < v.rowCount(); i++) {
             if (v.intColumn("batch").get(i) == baseBatch) {

@@ -59,7 +59,7 @@ public final class LossCurves {
         int columns = Math.min(2, curves.size());
         SubplotGrid grid = SubplotGrid.of((curves.size() + columns - 1) / columns, columns);
         for (String name : curves.keySet()) {
-            Table one = all.where(all.stringColumn("run").isEqualTo(name)).setName("run " + name);
+            Table one = RunTables.rowsOf(all, name).setName("run " + name);
             grid.add(Plots.lines("run " + name, one, "epoch", "loss", "run").logY());
         }
         return grid.figure(title);

@@ -1,7 +1,5 @@
 package lrlab.lesson;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import lrlab.data.Dataset;

@@ -210,6 +210,8 @@ public final class Trainer extends RunSettings<Trainer> {
         BatchLoop loop = withReplacement ? BatchLoop.withReplacement(train, optimizer, run.batchSize(), run.seed())
                 : BatchLoop.shuffled(train, optimizer, run.batchSize(), run.seed());
         int epochs = run.epochs();
+        ToDoubleFunction<EpochStats> epochMetric = metric != null ? metric
+                : val == null ? EpochStats::trainLoss : EpochStats::valLoss;
         int n = train.rows();
         StepLog log = new StepLog(recordSteps ? epochs * loop.stepsPerEpoch() : 0);
         int[] hEpoch = new int[epochs];
@@ -241,7 +243,7 @@ public final class Trainer extends RunSettings<Trainer> {
                 listener.onEpoch(stats);
             }
             if (scheduler != null && every == Every.EPOCH) {
-                scheduler.step(metric != null ? metric.applyAsDouble(stats) : val == null ? stats.trainLoss() : stats.valLoss());
+                scheduler.step(epochMetric.applyAsDouble(stats));
             }
         }
         Table history = Table.create("history").addColumns(
